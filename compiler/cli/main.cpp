@@ -1,0 +1,76 @@
+// kvs — the command line. A table of subcommands (as ninja's tool table): name,
+// one-line help, accepted options, function. main() only dispatches.
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "spellcheck.hpp"
+#include "version.hpp"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* usage;
+  const char* help;
+  std::vector<std::string> options;
+  int (*run)(const kvs::cli::Options&);
+};
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"check", "check [--format tekst|json] [--dato ÅÅÅÅ-MM-DD] [--strict] FIL...",
+       "kontrollér standarder: syntaks, betydning og lovkrav",
+       {"--format", "--dato", "--strict"}, kvs::cli::run_check},
+      {"fmt", "fmt [-w|--skriv] [--tjek] FIL...",
+       "skriv filer i kanonisk form (til skærmen; -w skriver filen om)",
+       {"--skriv", "--tjek"}, kvs::cli::run_fmt},
+      {"model", "model [--positioner] FIL",
+       "vis standardens semantiske model som JSON",
+       {"--positioner"}, kvs::cli::run_model},
+  };
+  return table;
+}
+
+void print_help() {
+  std::cout << "kvs " KVS_VERSION " — oversætter for kommunale kvalitetsstandarder\n"
+               "(forebyggende hjemmebesøg og opsøgende forebyggelse)\n\n"
+               "Brug: kvs KOMMANDO [TILVALG] FIL...\n\nKommandoer:\n";
+  for (const auto& c : commands()) std::cout << "  " << c.usage << "\n      " << c.help << "\n";
+  std::cout << "\nAfslutningskoder: 0 = ingen fejl, 1 = fejl fundet, 2 = forkert brug eller fil kan ikke læses.\n"
+               "Sproget er beskrevet i docs/language.md.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+      !std::strcmp(argv[1], "hjælp")) {
+    print_help();
+    return argc < 2 ? kvs::cli::kUsage : kvs::cli::kOk;
+  }
+  if (!std::strcmp(argv[1], "--version")) {
+    std::cout << "kvs " KVS_VERSION "\n";
+    return kvs::cli::kOk;
+  }
+  std::string name = argv[1];
+  for (const auto& c : commands()) {
+    if (name != c.name) continue;
+    for (int i = 2; i < argc; ++i)
+      if (!std::strcmp(argv[i], "--help")) {
+        std::cout << "Brug: kvs " << c.usage << "\n" << c.help << "\n";
+        return kvs::cli::kOk;
+      }
+    auto options = kvs::cli::parse_options(argc, argv, 2, c.options);
+    if (!options) return kvs::cli::kUsage;
+    return c.run(*options);
+  }
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.emplace_back(c.name);
+  std::cerr << "kvs: ukendt kommando '" << name << "'";
+  if (auto guess = kvs::closest_word(name, names)) std::cerr << "; mente du '" << *guess << "'?";
+  std::cerr << "\nSe 'kvs --help'.\n";
+  return kvs::cli::kUsage;
+}

@@ -1,0 +1,70 @@
+#include "options.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+#include "spellcheck.hpp"
+
+namespace kvs::cli {
+
+std::optional<Options> parse_options(int argc, char** argv, int first, const std::vector<std::string>& allowed) {
+  Options o;
+  auto usage = [](const std::string& message) {
+    std::cerr << "kvs: " << message << "\nSe 'kvs --help'.\n";
+    return std::nullopt;
+  };
+  for (int i = first; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.size() < 2 || a[0] != '-') {
+      o.files.push_back(a);
+      continue;
+    }
+    std::string name = a, value;
+    bool has_value = false;
+    if (auto eq = a.find('='); eq != std::string::npos) {
+      name = a.substr(0, eq);
+      value = a.substr(eq + 1);
+      has_value = true;
+    }
+    if (name == "-w") name = "--skriv";
+    if (name == "--out") name = "--ud";
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      std::string msg = "ukendt tilvalg '" + name + "' til denne kommando";
+      if (auto guess = closest_word(name, allowed)) msg += "; mente du '" + *guess + "'?";
+      return usage(msg);
+    }
+    auto take_value = [&]() -> std::optional<std::string> {
+      if (has_value) return value;
+      if (i + 1 < argc) return std::string(argv[++i]);
+      return std::nullopt;
+    };
+    if (name == "--format") {
+      auto v = take_value();
+      if (!v) return usage("--format kræver en værdi: tekst, json eller sarif");
+      if (*v == "tekst" || *v == "text") o.format = OutputFormat::text;
+      else if (*v == "json") o.format = OutputFormat::json;
+      else if (*v == "sarif") o.format = OutputFormat::sarif;
+      else return usage("ukendt format '" + *v + "'; vælg tekst, json eller sarif");
+    } else if (name == "--dato") {
+      auto v = take_value();
+      auto d = v ? Date::parse(*v) : std::nullopt;
+      if (!d) return usage("--dato skal være en dato som 2024-06-01");
+      o.check_date = d;
+    } else if (name == "--ud") {
+      auto v = take_value();
+      if (!v || v->empty()) return usage("--ud kræver en mappe");
+      o.out_dir = *v;
+    } else if (name == "--strict") {
+      o.strict = true;
+    } else if (name == "--skriv") {
+      o.write = true;
+    } else if (name == "--tjek") {
+      o.check_only = true;
+    } else if (name == "--positioner") {
+      o.positions = true;
+    }
+  }
+  return o;
+}
+
+}  // namespace kvs::cli

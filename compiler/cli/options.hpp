@@ -1,0 +1,32 @@
+// Command-line options shared by the subcommands. Parsing is strict: an unknown option
+// is a usage error (exit 2) with a "mente du …?" suggestion.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.hpp"
+
+namespace kvs::cli {
+
+enum class OutputFormat { text, json, sarif };
+
+struct Options {
+  std::vector<std::string> files;
+  OutputFormat format = OutputFormat::text;
+  std::optional<Date> check_date;  ///< --dato
+  bool strict = false;             ///< --strict
+  bool write = false;              ///< fmt -w / --skriv
+  bool check_only = false;         ///< fmt --tjek
+  bool positions = false;          ///< model --positioner
+  std::string out_dir;             ///< --ud / --out
+};
+
+/// Exit codes of every subcommand.
+enum Exit { kOk = 0, kFindings = 1, kUsage = 2 };
+
+/// Parses argv[first..]; on a usage error prints a Danish message to stderr and returns nullopt.
+std::optional<Options> parse_options(int argc, char** argv, int first, const std::vector<std::string>& allowed);
+
+}  // namespace kvs::cli

@@ -1,0 +1,38 @@
+#include "source_file.hpp"
+
+#include <algorithm>
+
+namespace kvs {
+
+SourceFile::SourceFile(std::string name, std::string text)
+    : name_(std::move(name)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::uint32_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+Position SourceFile::position(std::uint32_t offset) const {
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  int line = static_cast<int>(it - line_starts_.begin());
+  std::uint32_t start = line_starts_[line - 1];
+  int column = 1 + count_code_points(std::string_view(text_).substr(start, offset - start));
+  return {line, column};
+}
+
+std::string_view SourceFile::line_text(int line) const {
+  if (line < 1 || line > line_count()) return {};
+  std::uint32_t start = line_starts_[line - 1];
+  std::uint32_t end = line < line_count() ? line_starts_[line] - 1
+                                          : static_cast<std::uint32_t>(text_.size());
+  return std::string_view(text_).substr(start, end - start);
+}
+
+int count_code_points(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace kvs

@@ -1,0 +1,54 @@
+// A source file as the compiler sees it: its name, its text (valid UTF-8 in NFC with
+// LF line ends), and a line index that turns byte offsets into line:column, where
+// columns count characters (code points), not bytes, so æøå count as one.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kvs {
+
+/// A half-open byte range [begin, end) into a SourceFile's text.
+struct SourceRange {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool operator==(const SourceRange&) const = default;
+};
+
+/// A 1-based line and column; the column counts code points.
+struct Position {
+  int line = 1;
+  int column = 1;
+};
+
+class SourceFile {
+ public:
+  /// `text` must already be valid UTF-8 with LF line ends (see load_source).
+  SourceFile(std::string name, std::string text);
+
+  const std::string& name() const { return name_; }
+  const std::string& text() const { return text_; }
+
+  /// Line and column of a byte offset (an offset past the end maps to the end).
+  Position position(std::uint32_t offset) const;
+  /// The text of a 1-based line, without its line end.
+  std::string_view line_text(int line) const;
+  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  /// The byte offset where a 1-based line starts.
+  std::uint32_t line_start(int line) const { return line_starts_[line - 1]; }
+  std::string_view slice(SourceRange r) const {
+    return std::string_view(text_).substr(r.begin, r.end - r.begin);
+  }
+
+ private:
+  std::string name_;
+  std::string text_;
+  std::vector<std::uint32_t> line_starts_;
+};
+
+/// Number of code points in a UTF-8 string (continuation bytes are not counted).
+int count_code_points(std::string_view utf8);
+
+}  // namespace kvs

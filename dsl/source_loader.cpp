@@ -1,0 +1,118 @@
+#include "source_loader.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace kvs {
+namespace {
+
+constexpr int kMaxEncodingErrors = 20;
+
+std::string normalise_line_ends(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '\r') {
+      out += '\n';
+      if (i + 1 < in.size() && in[i + 1] == '\n') ++i;
+    } else {
+      out += in[i];
+    }
+  }
+  return out;
+}
+
+std::string to_nfc(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return utf8;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return utf8;
+  status = U_ZERO_ERROR;
+  icu::UnicodeString n = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return utf8;
+  std::string out;
+  n.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+LoadedSource load_source_bytes(std::string name, std::string_view bytes, DiagnosticSink& sink) {
+  LoadedSource result;
+  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) bytes.remove_prefix(3);
+  std::string text = normalise_line_ends(bytes);
+
+  // Validate, replacing each bad sequence by U+FFFD so the excerpt can still be shown.
+  std::string clean;
+  clean.reserve(text.size());
+  struct Bad { std::uint32_t offset; bool nul; unsigned char byte; };
+  std::vector<Bad> bad;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  std::int32_t length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || c == 0) {
+      bad.push_back({static_cast<std::uint32_t>(clean.size()), c == 0, s[start]});
+      clean += "\xEF\xBF\xBD";
+    } else {
+      clean.append(text, start, i - start);
+    }
+  }
+  if (!bad.empty()) {
+    result.file = std::make_unique<SourceFile>(name, std::move(clean));
+    int n = 0;
+    for (const Bad& b : bad) {
+      if (++n > kMaxEncodingErrors) break;
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", b.byte);
+      auto& d = b.nul ? sink.error(*result.file, {b.offset, b.offset + 3}, "KVS-L002",
+                                   "filen indeholder et NUL-tegn (byte 0x00)")
+                      : sink.error(*result.file, {b.offset, b.offset + 3}, "KVS-L001",
+                                   std::string("ugyldig UTF-8: byte ") + hex +
+                                       " kan ikke læses som tekst");
+      d.suggestion = b.nul ? "fjern tegnet; en .kvs-fil er ren tekst"
+                           : "gem filen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)";
+    }
+    return result;
+  }
+  result.file = std::make_unique<SourceFile>(std::move(name), to_nfc(text));
+  result.ok = true;
+  return result;
+}
+
+LoadedSource load_source_file(const std::string& path, DiagnosticSink& sink) {
+  auto fail = [&](std::string message) {
+    Diagnostic d;
+    d.code = "KVS-L003";
+    d.message = std::move(message);
+    d.path = path;
+    sink.report(std::move(d));
+    return LoadedSource{};
+  };
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    return fail("kan ikke åbne filen: " + std::string(errno == ENOENT ? "den findes ikke" : std::strerror(errno)));
+  if (S_ISDIR(st.st_mode)) return fail("kan ikke åbne filen: det er en mappe");
+  if (static_cast<std::size_t>(st.st_size) > kMaxSourceBytes)
+    return fail("filen er for stor (" + std::to_string(st.st_size / (1024 * 1024)) +
+                " MB); en kvalitetsstandard må højst fylde " +
+                std::to_string(kMaxSourceBytes / (1024 * 1024)) + " MB");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail("kan ikke læse filen: " + std::string(std::strerror(errno)));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return fail("fejl under læsning af filen");
+  return load_source_bytes(path, buffer.str(), sink);
+}
+
+}  // namespace kvs

@@ -1,0 +1,30 @@
+// Turning bytes into a SourceFile: the only place that sees raw input. It drops a BOM,
+// turns CRLF and lone CR into LF, rejects invalid UTF-8 and NUL bytes with a diagnostic
+// at the exact line and column, and normalises to NFC with ICU so that "å" typed as
+// a + combining ring compares equal to "å".
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "diagnostic.hpp"
+#include "source_file.hpp"
+
+namespace kvs {
+
+/// Largest source file accepted, in bytes (docs/limits.md).
+inline constexpr std::size_t kMaxSourceBytes = 16u * 1024u * 1024u;
+
+struct LoadedSource {
+  /// Always set when the bytes could be read, so diagnostics can quote it; when the
+  /// input had invalid bytes they are shown as U+FFFD.
+  std::unique_ptr<SourceFile> file;
+  /// False when the text must not be parsed (invalid encoding, unreadable file).
+  bool ok = false;
+};
+
+LoadedSource load_source_bytes(std::string name, std::string_view bytes, DiagnosticSink& sink);
+LoadedSource load_source_file(const std::string& path, DiagnosticSink& sink);
+
+}  // namespace kvs
