@@ -286,7 +286,7 @@ class Lowerer {
                       {{"grund"}, {"indsnævring"}, {"gælder"}, {"undtagelsesvis"}, {"tekst"}}, {});
     for_fields(b, names, [&](const ast::Field& f) {
       const std::string& k = f.key;
-      if (k == "grund") { if (auto t = read_one_word<ExclusionGround>(cx_, f)) e.ground = *t; }
+      if (k == "grund") e.grounds = read_word_list<ExclusionGround>(cx_, f);
       else if (k == "indsnævring") { if (auto t = read_text(cx_, f)) e.narrowing = t->value; }
       else if (k == "gælder") e.applies_to = read_refs(cx_, f);
       else if (k == "undtagelsesvis") e.case_by_case = read_text(cx_, f);

@@ -49,7 +49,7 @@ class Dumper {
     for (auto& e : s.exclusions) {
       w_.begin_object();
       line(e.where);
-      w_.key("ground").value(word_of(e.ground.value));
+      words("grounds", e.grounds);
       if (!e.narrowing.empty()) w_.key("narrowing").value(e.narrowing);
       w_.key("applies_to").begin_array();
       for (auto& r : e.applies_to) w_.value(r.id);

@@ -143,8 +143,10 @@ struct GroupRef {
   SourceRange where;
 };
 
+/// One exclusion as the document states it. A sentence may name several grounds
+/// ("bor på ældrecenter eller institution"): they are one exclusion with several grounds.
 struct Exclusion {
-  Term<ExclusionGround> ground{ExclusionGround::andet, {}};
+  std::vector<Term<ExclusionGround>> grounds;
   std::string narrowing;
   std::vector<GroupRef> applies_to;  ///< empty: every group
   std::optional<Text> case_by_case;
