@@ -153,7 +153,12 @@ StatementResult parse_statement(const std::string& text, std::uint32_t begin) {
     result.kind = StatementResult::Kind::error;
     result.error_at = static_cast<std::uint32_t>(e.where() - text.data());
     result.expected = e.which();
-    result.context_at = st.prose_open;
+    // The action runs after the quote matched: back up to the quote itself.
+    std::uint32_t open = st.prose_open;
+    std::string_view before(text.data(), open);
+    if (before.ends_with("\"\"\"")) open -= 3;
+    else if (before.ends_with("\"")) open -= 1;
+    result.context_at = open;
     result.field.key = st.key;
     result.field.key_where = st.key_where;
     return result;

@@ -13,6 +13,7 @@ namespace {
 
 struct Command {
   const char* name;
+  const char* alias;  ///< the Danish verb, for writers who type it in Danish
   const char* usage;
   const char* help;
   std::vector<std::string> options;
@@ -21,13 +22,13 @@ struct Command {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"check", "check [--format tekst|json] [--dato ÅÅÅÅ-MM-DD] [--strict] FIL...",
+      {"check", "tjek", "check [--format tekst|json] [--dato ÅÅÅÅ-MM-DD] [--strict] FIL...",
        "kontrollér standarder: syntaks, betydning og lovkrav",
        {"--format", "--dato", "--strict"}, kvs::cli::run_check},
-      {"fmt", "fmt [-w|--skriv] [--tjek] FIL...",
+      {"fmt", "formater", "fmt [-w|--skriv] [--tjek] FIL...",
        "skriv filer i kanonisk form (til skærmen; -w skriver filen om)",
        {"--skriv", "--tjek"}, kvs::cli::run_fmt},
-      {"model", "model [--positioner] FIL",
+      {"model", "model", "model [--positioner] FIL",
        "vis standardens semantiske model som JSON",
        {"--positioner"}, kvs::cli::run_model},
   };
@@ -57,7 +58,7 @@ int main(int argc, char** argv) {
   }
   std::string name = argv[1];
   for (const auto& c : commands()) {
-    if (name != c.name) continue;
+    if (name != c.name && name != c.alias) continue;
     for (int i = 2; i < argc; ++i)
       if (!std::strcmp(argv[i], "--help")) {
         std::cout << "Brug: kvs " << c.usage << "\n" << c.help << "\n";

@@ -16,7 +16,7 @@ Compilation finish(LoadedSource loaded, DiagnosticSink& sink, bool lower_on_synt
   int before = sink.count(Severity::fejl);
   c.syntax = dsl::parse(*c.file, sink);
   c.syntax_errors = sink.count(Severity::fejl) > before;
-  if (!c.syntax_errors || lower_on_syntax_error) c.model = model::lower(*c.file, *c.syntax, sink);
+  if (!c.syntax_errors || lower_on_syntax_error) c.model = model::lower(*c.file, *c.syntax, sink, c.syntax_errors);
   return c;
 }
 

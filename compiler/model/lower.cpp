@@ -23,7 +23,7 @@ using Kind = ast::Item::Kind;
 
 class Lowerer {
  public:
-  Lowerer(const SourceFile& file, DiagnosticSink& sink) : cx_{file, sink} {}
+  Lowerer(const SourceFile& file, DiagnosticSink& sink, bool partial) : cx_{file, sink, partial} {}
 
   Standard run(const ast::Document& doc) {
     std::vector<FieldSpec> fields = {
@@ -58,7 +58,7 @@ class Lowerer {
     if (k == "kommune") { if (auto t = read_text(cx_, f)) s_.municipality = t->value; }
     else if (k == "ydelse") { if (auto t = read_text(cx_, f)) s_.service = t->value; }
     else if (k == "ordning") { if (auto t = read_one_word<Scheme>(cx_, f)) s_.scheme = t->value; }
-    else if (k == "år") { s_.year = read_int(cx_, f, 1990, 2100); year_where_ = f.where; }
+    else if (k == "år") { s_.year = read_int(cx_, f, 1990, 2100, 2025); year_where_ = f.where; }
     else if (k == "periode") read_period(f);
     else if (k == "godkendt") s_.approval = read_approval(cx_, f);
     else if (k == "tiltaleform") { if (auto t = read_one_word<AddressForm>(cx_, f)) s_.address_form = t->value; }
@@ -252,7 +252,7 @@ class Lowerer {
       else if (k == "tekst") g.text = read_text(cx_, f);
       else if (k == "hyppighed-tekst") g.frequency_text = read_text(cx_, f);
     });
-    if (!names.seen("alder") && !names.seen("betingelse")) {
+    if (!names.seen("alder") && !names.seen("betingelse") && !cx_.partial) {
       auto& d = cx_.error(b.header_where, "KVS-S016",
                           "målgruppen '" + g.id + "' siger ikke, hvem den omfatter");
       d.suggestion = "tilføj en aldersregel (alder: fylder 75) og/eller en betingelse (betingelse: bor-alene)";
@@ -416,8 +416,8 @@ class Lowerer {
 
 }  // namespace
 
-Standard lower(const SourceFile& file, const ast::Document& doc, DiagnosticSink& sink) {
-  Standard s = Lowerer(file, sink).run(doc);
+Standard lower(const SourceFile& file, const ast::Document& doc, DiagnosticSink& sink, bool partial) {
+  Standard s = Lowerer(file, sink, partial).run(doc);
   s.path = file.name();
   return s;
 }

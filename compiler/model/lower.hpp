@@ -13,7 +13,8 @@
 namespace kvs::model {
 
 /// The model, as complete as the errors allow; check sink.has_errors() before trusting it.
-Standard lower(const SourceFile& file, const ast::Document& doc, DiagnosticSink& sink);
+/// `partial`: the tree comes from a file with syntax errors (see LowerContext::partial).
+Standard lower(const SourceFile& file, const ast::Document& doc, DiagnosticSink& sink, bool partial = false);
 
 /// The prose fields a standard may have at top level, in the order a template would
 /// place them if the writer gives no order; each is rendered with a fixed heading.

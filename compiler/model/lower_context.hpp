@@ -14,6 +14,9 @@ namespace kvs::model {
 struct LowerContext {
   const SourceFile& file;
   DiagnosticSink& sink;
+  /// The tree is partial (the file had syntax errors): what seems missing may just be
+  /// on a line that did not parse, so "missing" diagnostics are not reported.
+  bool partial = false;
 
   Diagnostic& error(SourceRange where, std::string code, std::string message) {
     return sink.error(file, where, std::move(code), std::move(message));

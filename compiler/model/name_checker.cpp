@@ -75,7 +75,7 @@ bool NameChecker::accept(const ast::Block& b) {
 }
 
 void NameChecker::require(std::string_view key, SourceRange where, std::string example) {
-  if (seen(key)) return;
+  if (seen(key) || cx_.partial) return;
   auto& d = cx_.error(where, "KVS-S005", owner_ + " mangler feltet '" + std::string(key) + "'");
   d.suggestion = "tilføj fx  " + example;
 }

@@ -100,13 +100,13 @@ std::vector<Text> read_text_list(LowerContext& cx, const ast::Field& f) {
   return out;
 }
 
-std::optional<int> read_int(LowerContext& cx, const ast::Field& f, int min, int max) {
+std::optional<int> read_int(LowerContext& cx, const ast::Field& f, int min, int max, int example) {
   const ast::Value* v = single_value(cx, f);
   if (!v) return std::nullopt;
   if (v->atoms.size() != 1 || !is_whole(v->atoms[0])) {
     auto& d = cx.error(v->where, "KVS-S003",
                        "feltet '" + f.key + "' skal være et helt tal, men er " + describe(&v->atoms[0]));
-    d.suggestion = "fx  " + f.key + ": " + std::to_string(min);
+    d.suggestion = "fx  " + f.key + ": " + std::to_string(example);
     return std::nullopt;
   }
   int n = static_cast<int>(v->atoms[0].number);

@@ -13,7 +13,7 @@ namespace kvs::model {
 
 std::optional<Text> read_text(LowerContext& cx, const ast::Field& f);
 std::vector<Text> read_text_list(LowerContext& cx, const ast::Field& f);
-std::optional<int> read_int(LowerContext& cx, const ast::Field& f, int min, int max);
+std::optional<int> read_int(LowerContext& cx, const ast::Field& f, int min, int max, int example);
 std::optional<Date> read_date(LowerContext& cx, const ast::Field& f);
 std::optional<Date> date_of(LowerContext& cx, const ast::Atom& a);
 std::vector<AgeRule> read_age_rules(LowerContext& cx, const ast::Field& f);
