@@ -1,6 +1,7 @@
 #include "diagnostic.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace kvs {
 
@@ -15,6 +16,12 @@ const char* severity_word(Severity s) {
 
 void DiagnosticSink::report(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
 
+std::shared_ptr<const SourceFile> DiagnosticSink::share(const SourceFile& file) {
+  auto shared = file.weak_from_this().lock();
+  if (!shared) throw std::logic_error("SourceFile " + file.name() + " must be owned by a shared_ptr");
+  return shared;
+}
+
 Diagnostic& DiagnosticSink::error(const SourceFile& file, SourceRange where, std::string code,
                                   std::string message) {
   Diagnostic d;
@@ -22,7 +29,7 @@ Diagnostic& DiagnosticSink::error(const SourceFile& file, SourceRange where, std
   d.code = std::move(code);
   d.message = std::move(message);
   d.path = file.name();
-  d.file = &file;
+  d.file = share(file);
   d.where = where;
   diagnostics_.push_back(std::move(d));
   return diagnostics_.back();

@@ -3,6 +3,7 @@
 // stops at the first problem) so a writer sees every mistake in one run.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +20,7 @@ const char* severity_word(Severity s);
 
 struct DiagnosticNote {
   std::string message;
-  const SourceFile* file = nullptr;
+  std::shared_ptr<const SourceFile> file;
   std::optional<SourceRange> where;
 };
 
@@ -37,7 +38,7 @@ struct Diagnostic {
   std::string code;                     ///< stable: KVS-Lnnn, KVS-Pnnn, KVS-Snnn, or a rule id
   std::string message;                  ///< plain Danish
   std::string path;                     ///< file name as given on the command line
-  const SourceFile* file = nullptr;     ///< for the source excerpt; null for I/O errors
+  std::shared_ptr<const SourceFile> file;  ///< for the source excerpt; null for I/O errors
   std::optional<SourceRange> where;
   std::string suggestion;               ///< "mente du …?" or a fix hint
   std::vector<DiagnosticNote> notes;
@@ -54,6 +55,9 @@ class DiagnosticSink {
                     std::string message);
   Diagnostic& warning(const SourceFile& file, SourceRange where, std::string code,
                       std::string message);
+
+  /// Shared ownership of a file for a diagnostic; the file must be held by a shared_ptr.
+  static std::shared_ptr<const SourceFile> share(const SourceFile& file);
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }

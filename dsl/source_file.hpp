@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,9 @@ struct Position {
   int column = 1;
 };
 
-class SourceFile {
+/// Diagnostics share ownership of the file they quote (so a diagnostic can outlive the
+/// compilation that made it): create files with std::make_shared.
+class SourceFile : public std::enable_shared_from_this<SourceFile> {
  public:
   /// `text` must already be valid UTF-8 with LF line ends (see load_source).
   SourceFile(std::string name, std::string text);

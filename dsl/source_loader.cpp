@@ -69,7 +69,7 @@ LoadedSource load_source_bytes(std::string name, std::string_view bytes, Diagnos
     }
   }
   if (!bad.empty()) {
-    result.file = std::make_unique<SourceFile>(name, std::move(clean));
+    result.file = std::make_shared<SourceFile>(name, std::move(clean));
     int n = 0;
     for (const Bad& b : bad) {
       if (++n > kMaxEncodingErrors) break;
@@ -85,7 +85,7 @@ LoadedSource load_source_bytes(std::string name, std::string_view bytes, Diagnos
     }
     return result;
   }
-  result.file = std::make_unique<SourceFile>(std::move(name), to_nfc(text));
+  result.file = std::make_shared<SourceFile>(std::move(name), to_nfc(text));
   result.ok = true;
   return result;
 }

@@ -19,7 +19,7 @@ inline constexpr std::size_t kMaxSourceBytes = 16u * 1024u * 1024u;
 struct LoadedSource {
   /// Always set when the bytes could be read, so diagnostics can quote it; when the
   /// input had invalid bytes they are shown as U+FFFD.
-  std::unique_ptr<SourceFile> file;
+  std::shared_ptr<SourceFile> file;
   /// False when the text must not be parsed (invalid encoding, unreadable file).
   bool ok = false;
 };

@@ -14,7 +14,7 @@
 namespace kvs {
 
 struct Compilation {
-  std::unique_ptr<SourceFile> file;          ///< kept alive: diagnostics point into it
+  std::shared_ptr<SourceFile> file;          ///< shared with the diagnostics that quote it
   std::optional<ast::Document> syntax;       ///< set when the file could be read
   std::optional<model::Standard> model;      ///< set when the syntax tree could be lowered
   bool io_error = false;                     ///< unreadable file or invalid encoding

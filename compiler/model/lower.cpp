@@ -98,7 +98,7 @@ class Lowerer {
       if (s_.valid_from->year != *s_.year && !(s_.valid_to && s_.valid_to->year == *s_.year)) {
         auto& d = cx_.error(s_.period_where, "KVS-S013",
                             "perioden passer ikke med året " + std::to_string(*s_.year));
-        d.notes.push_back({"året står her", &cx_.file, year_where_});
+        d.notes.push_back({"året står her", DiagnosticSink::share(cx_.file), year_where_});
       }
     }
     if (!s_.valid_from && s_.year) s_.period_where = year_where_;
@@ -217,7 +217,7 @@ class Lowerer {
       if (auto prev = std::find_if(s_.groups.begin(), s_.groups.end(), [&](auto& o) { return o.id == g.id; });
           prev != s_.groups.end()) {
         auto& d = cx_.error(b.id->where, "KVS-S006", "målgruppen '" + g.id + "' er defineret to gange");
-        d.notes.push_back({"første definition her", &cx_.file, prev->id_where});
+        d.notes.push_back({"første definition her", DiagnosticSink::share(cx_.file), prev->id_where});
         d.suggestion = "giv hver målgruppe sit eget navn";
       }
     } else {

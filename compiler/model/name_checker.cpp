@@ -46,7 +46,7 @@ bool NameChecker::accept(const ast::Field& f) {
     auto prev = std::find_if(seen_.begin(), seen_.end(), [&](auto& s) { return s.first == f.key; });
     if (prev != seen_.end()) {
       auto& d = cx_.error(f.key_where, "KVS-S002", "feltet '" + f.key + "' står to gange i " + owner_);
-      d.notes.push_back({"første gang her", &cx_.file, prev->second});
+      d.notes.push_back({"første gang her", DiagnosticSink::share(cx_.file), prev->second});
       d.suggestion = "slet den ene, eller saml værdierne i ét felt adskilt af komma";
       return false;
     }

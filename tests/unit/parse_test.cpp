@@ -10,14 +10,14 @@ using K = ast::Atom::Kind;
 namespace {
 
 struct Parsed {
-  std::unique_ptr<SourceFile> file;
+  std::shared_ptr<SourceFile> file;
   ast::Document doc;
   DiagnosticSink sink;
 };
 
 std::unique_ptr<Parsed> parse_text(const std::string& text) {
   auto p = std::make_unique<Parsed>();
-  p->file = std::make_unique<SourceFile>("t.kvs", text);
+  p->file = std::make_shared<SourceFile>("t.kvs", text);
   p->doc = dsl::parse(*p->file, p->sink);
   return p;
 }
