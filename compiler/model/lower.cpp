@@ -33,7 +33,7 @@ class Lowerer {
     for (auto k : prose_field_keys()) fields.push_back({k});
     NameChecker names(cx_, "standarden", fields,
                       {"lovgrundlag", "målgruppe", "risikogruppe", "undtagelse", "personale", "kontakt",
-                       "afsnit", "særligt-forhold", "anerkendelse", "frisættelse"});
+                       "afsnit", "særligt-forhold", "anerkendelse", "frisættelse", "overskrifter"});
     SourceRange first{0, 0};
     for (const auto& item : doc.items) {
       if (item.kind == Kind::field && names.accept(item.field)) top_field(item.field);
@@ -155,6 +155,8 @@ class Lowerer {
       names.require("tekst", b.header_where, "tekst: \"…\"");
       s_.specials.push_back(std::move(sc));
       part(Part::Kind::special, s_.specials.size() - 1);
+    } else if (k == "overskrifter") {
+      headings(b);
     } else if (k == "anerkendelse") {
       acknowledgement(b);
     } else if (k == "frisættelse") {
@@ -265,14 +267,21 @@ class Lowerer {
     r.where = b.where;
     no_id(b);
     r.title = require_title(b, "risikogruppe \"Borgere, der har mistet en ægtefælle\" {");
-    NameChecker names(cx_, "risikogruppen", {{"kategori"}, {"findes-via"}, {"tidspunkt"}, {"alder"}, {"tekst"}}, {});
+    NameChecker names(cx_, "risikogruppen",
+                      {{"kategori"}, {"findes-via"}, {"tidspunkt"}, {"alder"}, {"målgruppe"}, {"tekst"}}, {});
     for_fields(b, names, [&](const ast::Field& f) {
       const std::string& k = f.key;
       if (k == "kategori") { if (auto t = read_one_word<RiskCategory>(cx_, f)) r.category = *t; }
       else if (k == "findes-via") r.detection = read_word_list<Detection>(cx_, f);
       else if (k == "tidspunkt") r.timing = read_timing(cx_, f);
       else if (k == "alder") r.ages = read_age_rules(cx_, f);
-      else r.text = read_text(cx_, f);
+      else if (k == "målgruppe") {
+        auto refs = read_refs(cx_, f);
+        if (!refs.empty()) {
+          r.group = refs[0].id;
+          r.group_where = refs[0].where;
+        }
+      } else r.text = read_text(cx_, f);
     });
     names.require("kategori", b.header_where, "kategori: mistet-ægtefælle");
     return r;
@@ -345,6 +354,20 @@ class Lowerer {
     return c;
   }
 
+  /// `overskrifter { indhold: "Indsats" … }`: the municipality's own headings.
+  void headings(const ast::Block& b) {
+    no_id(b);
+    std::vector<FieldSpec> keys;
+    for (auto k : prose_field_keys()) keys.push_back({k});
+    for (auto k : {"målgrupper", "undtagelser", "risikogrupper", "personale", "kontakt", "lovgrundlag",
+                   "temaer", "samarbejdspartnere"})
+      keys.push_back({k});
+    NameChecker names(cx_, "overskrifterne", keys, {});
+    for_fields(b, names, [&](const ast::Field& f) {
+      if (auto t = read_text(cx_, f)) s_.headings[f.key] = *t;
+    });
+  }
+
   void acknowledgement(const ast::Block& b) {
     Acknowledgement a;
     a.where = b.where;
@@ -398,6 +421,11 @@ class Lowerer {
           auto& d = cx_.error(ref.where, "KVS-S009", "der er ingen målgruppe ved navn '" + ref.id + "'");
           if (auto guess = closest_word(ref.id, ids)) d.suggestion = "mente du '" + *guess + "'?";
         }
+    for (auto& r : s_.risk_groups)
+      if (!r.group.empty() && !s_.find_group(r.group)) {
+        auto& d = cx_.error(r.group_where, "KVS-S009", "der er ingen målgruppe ved navn '" + r.group + "'");
+        if (auto guess = closest_word(r.group, ids)) d.suggestion = "mente du '" + *guess + "'?";
+      }
     std::vector<std::string> releases;
     for (auto& r : s_.releases) releases.push_back(r.id);
     for (auto& [id, where] : release_refs_)

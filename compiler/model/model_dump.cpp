@@ -37,6 +37,7 @@ class Dumper {
       w_.begin_object();
       line(r.where);
       w_.key("title").value(r.title);
+      if (!r.group.empty()) w_.key("target_group").value(r.group);
       w_.key("category").value(word_of(r.category.value));
       words("detection", r.detection);
       if (r.timing) timing(*r.timing);
@@ -95,6 +96,11 @@ class Dumper {
       w_.begin_object().key("heading").value(sc.heading).key("kind").value(word_of(sc.kind.value))
           .key("text").value(sc.text.value).end_object();
     w_.end_array();
+    if (!s.headings.empty()) {
+      w_.key("headings").begin_object();
+      for (auto& [k, t] : s.headings) w_.key(k).value(t.value);
+      w_.end_object();
+    }
     w_.key("prose").begin_object();
     for (auto& [k, t] : s.prose) w_.key(k).value(t.value);
     w_.end_object();

@@ -130,6 +130,8 @@ struct TargetGroup {
 
 struct RiskGroup {
   std::string title;
+  std::string group;  ///< id of the target group that offers it, when the document makes it one
+  SourceRange group_where;
   Term<RiskCategory> category{RiskCategory::andet, {}};
   std::vector<Term<Detection>> detection;
   std::optional<Timing> timing;
@@ -240,6 +242,10 @@ struct Standard {
   std::vector<Section> sections;
   std::vector<SpecialCondition> specials;
   std::map<std::string, Text> prose;  ///< the fixed prose fields by key (formål, indhold, …)
+  /// The municipality's own headings for the parts the template names (key: a prose
+  /// field such as "indhold", or a part: "målgrupper", "undtagelser", "risikogrupper",
+  /// "personale", "kontakt", "lovgrundlag", "temaer", "samarbejdspartnere").
+  std::map<std::string, Text> headings;
   std::vector<Text> themes;
   std::vector<Text> partners;
   std::optional<Quantity> case_deadline;
