@@ -48,7 +48,8 @@ std::string format_diagnostic(const Diagnostic& d) {
   out += '\n';
   if (d.file && d.where) append_excerpt(out, *d.file, *d.where);
   if (d.provision) {
-    out += "   = lov: " + d.provision->citation;
+    // Advice rests on evidence (the national evaluation), not always on law.
+    out += std::string(d.severity == Severity::raad ? "   = kilde: " : "   = lov: ") + d.provision->citation;
     if (!d.provision->version.empty()) out += " [" + d.provision->version + "]";
     if (d.provision->paraphrase) out += " (parafrase)";
     if (d.provision->unverified) out += " (ordlyd ikke verificeret)";

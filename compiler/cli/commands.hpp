@@ -11,6 +11,7 @@ namespace kvs::cli {
 int run_check(const Options& o);
 int run_fmt(const Options& o);
 int run_model(const Options& o);
+int run_diff(const Options& o);
 
 /// Most diagnostics printed per file in text form; the rest are counted.
 inline constexpr int kMaxPrintedPerFile = 100;

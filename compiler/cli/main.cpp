@@ -9,6 +9,10 @@
 #include "spellcheck.hpp"
 #include "version.hpp"
 
+namespace kvs::cli {
+int run_rules(const Options& o);  // cmd_rules.cpp
+}
+
 namespace {
 
 struct Command {
@@ -22,7 +26,7 @@ struct Command {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"check", "tjek", "check [--format tekst|json] [--dato ÅÅÅÅ-MM-DD] [--strict] FIL...",
+      {"check", "tjek", "check [--format tekst|json|sarif] [--dato ÅÅÅÅ-MM-DD] [--strict] FIL...",
        "kontrollér standarder: syntaks, betydning og lovkrav",
        {"--format", "--dato", "--strict"}, kvs::cli::run_check},
       {"fmt", "formater", "fmt [-w|--skriv] [--tjek] FIL...",
@@ -31,6 +35,12 @@ const std::vector<Command>& commands() {
       {"model", "model", "model [--positioner] FIL",
        "vis standardens semantiske model som JSON",
        {"--positioner"}, kvs::cli::run_model},
+      {"diff", "forskel", "diff [--format tekst|json] [--dato ÅÅÅÅ-MM-DD] GAMMEL.kvs NY.kvs",
+       "vis, hvad der er ændret fra den ene standard til den anden (til byrådet)",
+       {"--format", "--dato"}, kvs::cli::run_diff},
+      {"rules", "regler", "rules [--format tekst|markdown]",
+       "vis regelkataloget (markdown: docs/rules.md)",
+       {"--format"}, kvs::cli::run_rules},
   };
   return table;
 }

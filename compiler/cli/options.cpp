@@ -38,13 +38,28 @@ std::optional<Options> parse_options(int argc, char** argv, int first, const std
       if (i + 1 < argc) return std::string(argv[++i]);
       return std::nullopt;
     };
-    if (name == "--format") {
+    if (name == "--format" && std::find(allowed.begin(), allowed.end(), "--byraad") != allowed.end()) {
+      // kvs render: the document formats (several: --format html,md or --format html --format md).
       auto v = take_value();
-      if (!v) return usage("--format kræver en værdi: tekst, json eller sarif");
+      if (!v || v->empty()) return usage("--format kræver en værdi: html, docx eller md");
+      std::size_t start = 0;
+      while (start <= v->size()) {
+        auto comma = v->find(',', start);
+        std::string f = v->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (f != "html" && f != "docx" && f != "md" && f != "markdown")
+          return usage("ukendt format '" + f + "'; vælg html, docx eller md");
+        o.render_formats.push_back(f);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    } else if (name == "--format") {
+      auto v = take_value();
+      if (!v) return usage("--format kræver en værdi: tekst, json, sarif eller markdown");
       if (*v == "tekst" || *v == "text") o.format = OutputFormat::text;
       else if (*v == "json") o.format = OutputFormat::json;
       else if (*v == "sarif") o.format = OutputFormat::sarif;
-      else return usage("ukendt format '" + *v + "'; vælg tekst, json eller sarif");
+      else if (*v == "markdown" || *v == "md") o.format = OutputFormat::markdown;
+      else return usage("ukendt format '" + *v + "'; vælg tekst, json, sarif eller markdown");
     } else if (name == "--dato") {
       auto v = take_value();
       auto d = v ? Date::parse(*v) : std::nullopt;
@@ -62,6 +77,8 @@ std::optional<Options> parse_options(int argc, char** argv, int first, const std
       o.check_only = true;
     } else if (name == "--positioner") {
       o.positions = true;
+    } else if (name == "--byraad") {
+      o.council = true;
     }
   }
   return o;

@@ -10,7 +10,7 @@
 
 namespace kvs::cli {
 
-enum class OutputFormat { text, json, sarif };
+enum class OutputFormat { text, json, sarif, markdown };
 
 struct Options {
   std::vector<std::string> files;
@@ -21,6 +21,8 @@ struct Options {
   bool check_only = false;         ///< fmt --tjek
   bool positions = false;          ///< model --positioner
   std::string out_dir;             ///< --ud / --out
+  bool council = false;            ///< render --byraad
+  std::vector<std::string> render_formats;  ///< render --format html|docx|md (repeatable, or html,md)
 };
 
 /// Exit codes of every subcommand.

@@ -1,0 +1,16 @@
+// LIX (læsbarhedsindeks) of Danish prose, used by raad-laesbarhed.
+#pragma once
+
+#include <string_view>
+
+namespace kvs::checks {
+
+struct Lix {
+  int words = 0, sentences = 0, long_words = 0;
+  double value = 0;  ///< words/sentences + 100 · long_words/words; 0 for empty text
+};
+
+/// LIX of CommonMark prose; a long word has more than `long_word_over` letters.
+Lix lix(std::string_view prose, int long_word_over);
+
+}  // namespace kvs::checks

@@ -1,0 +1,51 @@
+// kvs diff OLD NEW: what changed between two versions of a standard, in plain Danish,
+// with the findings of the checker that appeared or disappeared.
+#include <iostream>
+
+#include "check.hpp"
+#include "commands.hpp"
+#include "diff_output.hpp"
+
+namespace kvs::cli {
+
+int run_diff(const Options& o) {
+  if (o.files.size() != 2) {
+    std::cerr << "kvs diff: angiv to filer: den gamle og den nye standard\n";
+    return kUsage;
+  }
+  std::vector<law::LoadError> errors;
+  auto data = checks::load_check_data(errors);
+  if (!data) {
+    for (auto& e : errors) std::cerr << "kvs diff: " << e.message << '\n';
+    return kUsage;
+  }
+  checks::CheckRun old_run = checks::check_file(o.files[0], *data, o.check_date);
+  checks::CheckRun new_run = checks::check_file(o.files[1], *data, o.check_date);
+  bool broken = false;
+  for (auto* run : {&old_run, &new_run}) {
+    if (!run->unit.model || run->unit.io_error || run->unit.syntax_errors) {
+      print_text_diagnostics(std::cerr, run->sink);
+      broken = true;
+    }
+  }
+  if (broken) {
+    std::cerr << "kvs diff: filerne skal kunne læses uden fejl i sproget, før de kan sammenlignes\n";
+    return old_run.unit.io_error || new_run.unit.io_error ? kUsage : kFindings;
+  }
+  // Only the checker's findings take part in the comparison, not the language's own messages.
+  auto summary = [](const checks::CheckRun& r) {
+    diff::CheckSummary s;
+    for (auto& d : r.sink.diagnostics())
+      if (d.code.rfind("KVS-", 0) != 0) s.findings.push_back(d);
+    if (r.law) {
+      for (auto* v : r.law->versions) s.law_versions += (s.law_versions.empty() ? "" : " + ") + v->id;
+    }
+    return s;
+  };
+  diff::StandardDiff d = diff::compare(*old_run.unit.model, *new_run.unit.model, summary(old_run), summary(new_run));
+  if (o.format == OutputFormat::json) std::cout << diff::to_json(d, *old_run.unit.file, *new_run.unit.file);
+  else std::cout << diff::to_text(d, *old_run.unit.file, *new_run.unit.file);
+  return kOk;
+}
+
+}  // namespace kvs::cli

@@ -1,0 +1,219 @@
+// Every rule of the catalogue has a passing and a failing case in tests/checks/<rule-id>/,
+// and the failing case produces exactly the findings its "# forventet:" lines state (rule,
+// severity, line), the passing case none of that rule.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "catalogue.hpp"
+#include "check.hpp"
+#include "golden.hpp"
+#include "readability.hpp"
+#include "rule_case.hpp"
+
+using namespace kvs;
+using namespace kvs::checks;
+
+namespace {
+
+const CheckData& data() {
+  static const CheckData d = [] {
+    std::vector<law::LoadError> errors;
+    auto loaded = load_check_data(errors);
+    for (const auto& e : errors) UNSCOPED_INFO(e.format());
+    REQUIRE(loaded);
+    return std::move(*loaded);
+  }();
+  return d;
+}
+
+std::string describe(const DiagnosticSink& sink) {
+  std::string s;
+  for (const auto& d : sink.diagnostics()) {
+    s += d.code + " " + severity_word(d.severity);
+    if (d.file && d.where) s += " @" + std::to_string(d.file->position(d.where->begin).line);
+    s += ": " + d.message + "\n";
+  }
+  return s;
+}
+
+struct Found {
+  Severity severity;
+  int line;
+  bool operator==(const Found&) const = default;
+  bool operator<(const Found& o) const { return line != o.line ? line < o.line : severity < o.severity; }
+};
+
+std::vector<Found> findings_of(const CheckRun& run, std::string_view rule) {
+  std::vector<Found> out;
+  for (const auto& d : run.sink.diagnostics())
+    if (d.code == rule) out.push_back({d.severity, d.file && d.where ? d.file->position(d.where->begin).line : 0});
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every rule has a passing and a failing case that give the stated findings", "[checks][rules]") {
+  std::string dir = test::source_path("tests/checks");
+  for (const auto& rule : rule_table()) {
+    std::string id(rule.id);
+    for (std::string name : {"ok", "fejl"}) {
+      std::string path = dir + "/" + id + "/" + name + ".kvs";
+      DYNAMIC_SECTION(id << "/" << name) {
+        std::string header_errors;
+        auto c = read_rule_case(path, &header_errors);
+        INFO(path);
+        REQUIRE(c);
+        CHECK(header_errors.empty());
+        CheckRun run = check_text(path, c->text, data(), c->date);
+        INFO(describe(run.sink));
+        REQUIRE(run.law);  // the case itself has no syntax or meaning errors
+        std::vector<Found> want;
+        for (const auto& e : c->expected) want.push_back({e.severity, e.line});
+        std::sort(want.begin(), want.end());
+        if (name == "ok") CHECK(want.empty());
+        else CHECK_FALSE(want.empty());
+        CHECK(findings_of(run, id) == want);
+      }
+    }
+  }
+}
+
+TEST_CASE("a case folder exists only for rules in the catalogue", "[checks][rules]") {
+  for (const auto& e : std::filesystem::directory_iterator(test::source_path("tests/checks"))) {
+    if (!e.is_directory() || e.path().filename() == "versions") continue;  // versions: checks_law_test.cpp
+    INFO(e.path().filename().string());
+    CHECK(find_rule(e.path().filename().string()) != nullptr);
+  }
+}
+
+TEST_CASE("findings carry rule id and provision and fix hint", "[checks][rules]") {
+  auto c = read_rule_case(test::source_path("tests/checks/undtagelse-hjemmel/fejl.kvs"));
+  REQUIRE(c);
+  CheckRun run = check_text("x.kvs", c->text, data(), std::nullopt);
+  const Diagnostic* fejl = nullptr;
+  for (const auto& d : run.sink.diagnostics())
+    if (d.code == "undtagelse-hjemmel" && d.severity == Severity::fejl) fejl = &d;
+  REQUIRE(fejl);
+  REQUIRE(fejl->provision);
+  CHECK(fejl->provision->version == "serviceloven-2019");
+  CHECK(fejl->provision->citation == "serviceloven \u00a7 79 a, stk. 6");
+  CHECK_FALSE(fejl->provision->paraphrase);  // the 2019 § 79 a is carried verbatim
+  CHECK(fejl->provision->text.find("både personlig pleje og praktisk hjælp") != std::string::npos);
+  CHECK_FALSE(fejl->suggestion.empty());
+  REQUIRE(fejl->notes.size() == 1);  // the case-by-case exception is pointed out
+  CHECK(run.law->describe() ==
+        "serviceloven-2019 + bek-716-2019, i kraft 2024-01-01 (første dag i standardens periode, år 2024)");
+}
+
+TEST_CASE("findings that rest on ældreloven say it is unverified", "[checks][rules]") {
+  auto c = read_rule_case(test::source_path("tests/checks/aeldrelov-forebyggelse/fejl.kvs"));
+  REQUIRE(c);
+  CheckRun run = check_text("x.kvs", c->text, data(), std::nullopt);
+  bool seen = false;
+  for (const auto& d : run.sink.diagnostics())
+    if (d.code == "aeldrelov-forebyggelse") {
+      seen = true;
+      REQUIRE(d.provision);
+      CHECK(d.provision->version == "aeldreloven-2025");
+      CHECK(d.provision->paraphrase);
+      CHECK(d.provision->unverified);
+    }
+  CHECK(seen);
+}
+
+TEST_CASE("acknowledged findings are kept and marked and do not count as errors", "[checks][acknowledgements]") {
+  auto c = read_rule_case(test::source_path("tests/checks/anerkendelse-afvist/ok.kvs"));
+  REQUIRE(c);
+  CheckRun run = check_text("x.kvs", c->text, data(), std::nullopt);
+  INFO(describe(run.sink));
+  int acknowledged = 0;
+  for (const auto& d : run.sink.diagnostics())
+    if (d.code == "undtagelse-hjemmel") {
+      CHECK(d.acknowledged);
+      CHECK(d.acknowledgement_reason.find("frisættelse dagcenter2024") != std::string::npos);
+      ++acknowledged;
+    }
+  CHECK(acknowledged == 1);
+  CHECK_FALSE(run.sink.has_errors());
+  CHECK(run.sink.count(Severity::fejl, true) == 1);
+}
+
+TEST_CASE("an acknowledgement without frisættelse still acknowledges the rule's advarsler", "[checks][acknowledgements]") {
+  const char* text = R"(kommune: "K"
+ydelse: "Forebyggende hjemmebesøg"
+år: 2024
+undtagelse {
+  grund: dagcenter
+}
+undtagelse {
+  grund: plejebolig
+}
+anerkendelse undtagelse-hjemmel {
+  begrundelse: "Plejeboligbeboerne får alle både personlig pleje og praktisk hjælp."
+}
+)";
+  CheckRun run = check_text("x.kvs", text, data(), std::nullopt);
+  INFO(describe(run.sink));
+  int fejl = 0, advarsel = 0, rejected = 0;
+  for (const auto& d : run.sink.diagnostics()) {
+    if (d.code == "undtagelse-hjemmel" && d.severity == Severity::fejl) {
+      CHECK_FALSE(d.acknowledged);
+      ++fejl;
+    }
+    if (d.code == "undtagelse-hjemmel" && d.severity == Severity::advarsel) {
+      CHECK(d.acknowledged);
+      ++advarsel;
+    }
+    if (d.code == "anerkendelse-afvist") ++rejected;
+  }
+  CHECK(fejl == 1);
+  CHECK(advarsel == 1);
+  CHECK(rejected == 1);
+}
+
+TEST_CASE("an unknown rule id in an acknowledgement gets a suggestion", "[checks][acknowledgements]") {
+  auto c = read_rule_case(test::source_path("tests/checks/anerkendelse-ukendt-regel/fejl.kvs"));
+  REQUIRE(c);
+  CheckRun run = check_text("x.kvs", c->text, data(), std::nullopt);
+  bool seen = false;
+  for (const auto& d : run.sink.diagnostics())
+    if (d.code == "anerkendelse-ukendt-regel") {
+      seen = true;
+      CHECK(d.suggestion == "mente du 'raad-opfoelgning'?");
+    }
+  CHECK(seen);
+}
+
+TEST_CASE("aarlig-revision: missing facts are advarsler", "[checks][rules]") {
+  auto run_with = [](const std::string& header) {
+    return check_text("x.kvs", "kommune: \"K\"\nydelse: \"Forebyggende hjemmebesøg\"\n" + header, data(),
+                      Date{2024, 6, 1});
+  };
+  auto only = [](const CheckRun& run) { return findings_of(run, "aarlig-revision"); };
+  CHECK(only(run_with("år: 2024\ngodkendt: 2023-12-01 af \"Udvalget\"\n")).empty());
+  CHECK(only(run_with("år: 2024\ngodkendt: 2023-01-01 af \"Udvalget\"\n")).empty());  // exactly 12 months
+  CHECK(only(run_with("år: 2024\ngodkendt: 2022-12-31 af \"Udvalget\"\n")) == std::vector<Found>{{Severity::fejl, 4}});
+  CHECK(only(run_with("år: 2024\ngodkendt: af \"Udvalget\"\n")) == std::vector<Found>{{Severity::advarsel, 4}});
+  CHECK(only(run_with("år: 2024\n")) == std::vector<Found>{{Severity::advarsel, 3}});
+  CHECK(only(run_with("")) == std::vector<Found>{{Severity::advarsel, 1}});
+  CHECK(only(run_with("periode: 2024-04-01 til 2025-03-31\ngodkendt: 2023-03-31 af \"Udvalget\"\n")) ==
+        std::vector<Found>{{Severity::fejl, 4}});
+}
+
+TEST_CASE("LIX: words per sentence plus the share of long words", "[checks][readability]") {
+  // 6 words, 2 sentences, 2 words longer than 6 letters: 6/2 + 100*2/6 = 36.33…
+  Lix l = lix("Forebyggende besøg er gode. Vi kommer hjemmefra.", 6);
+  CHECK(l.words == 7);
+  CHECK(l.sentences == 2);
+  CHECK(l.long_words == 2);
+  CHECK(l.value == Approx(7.0 / 2 + 100.0 * 2 / 7));
+  // Markdown list items are sentences; numbers and URLs are not words.
+  Lix m = lix("- første punkt\n- andet punkt 2024\n\nSe <https://example.org/side>.", 6);
+  CHECK(m.words == 5);
+  CHECK(m.sentences == 3);
+  // æ, ø and å are letters.
+  CHECK(lix("Ældreområdets målsætninger.", 6).long_words == 2);
+}
