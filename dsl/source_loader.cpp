@@ -85,7 +85,27 @@ LoadedSource load_source_bytes(std::string name, std::string_view bytes, Diagnos
     }
     return result;
   }
-  result.file = std::make_shared<SourceFile>(std::move(name), to_nfc(text));
+  // Invisible characters pasted from Word or the web (a byte-order mark in the middle of
+  // the file, zero-width spaces) would make a field name unrecognisable without anything
+  // to see: drop them, and say where they were.
+  std::string visible;
+  visible.reserve(text.size());
+  std::vector<std::uint32_t> invisible_at;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string_view rest(text.data() + i, std::min<std::size_t>(3, text.size() - i));
+    if (rest == "\xEF\xBB\xBF" || rest == "\xE2\x80\x8B") {
+      invisible_at.push_back(static_cast<std::uint32_t>(visible.size()));
+      i += 2;
+      continue;
+    }
+    visible += text[i];
+  }
+  result.file = std::make_shared<SourceFile>(std::move(name), to_nfc(visible));
+  for (std::uint32_t at : invisible_at) {
+    auto& d = sink.warning(*result.file, {at, at}, "KVS-L004",
+                           "et usynligt tegn (byte-order mark eller nul-bredde mellemrum) er fjernet her");
+    d.suggestion = "tegnet kommer ofte med, når tekst kopieres fra Word eller en hjemmeside; kvs fmt -w fjerner det";
+  }
   result.ok = true;
   return result;
 }

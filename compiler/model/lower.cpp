@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "spellcheck.hpp"
 #include "value_readers.hpp"
@@ -216,10 +217,10 @@ class Lowerer {
     if (b.id) {
       g.id = b.id->text;
       g.id_where = b.id->where;
-      if (auto prev = std::find_if(s_.groups.begin(), s_.groups.end(), [&](auto& o) { return o.id == g.id; });
-          prev != s_.groups.end()) {
+      // A map, not a search: a standard may (in tests of hostile input) have 100 000 groups.
+      if (auto [prev, fresh] = group_ids_.emplace(g.id, b.id->where); !fresh) {
         auto& d = cx_.error(b.id->where, "KVS-S006", "målgruppen '" + g.id + "' er defineret to gange");
-        d.notes.push_back({"første definition her", DiagnosticSink::share(cx_.file), prev->id_where});
+        d.notes.push_back({"første definition her", DiagnosticSink::share(cx_.file), prev->second});
         d.suggestion = "giv hver målgruppe sit eget navn";
       }
     } else {
@@ -440,6 +441,7 @@ class Lowerer {
   Standard s_;
   SourceRange year_where_;
   std::vector<std::pair<std::string, SourceRange>> release_refs_;
+  std::unordered_map<std::string, SourceRange> group_ids_;
 };
 
 }  // namespace

@@ -78,3 +78,16 @@ TEST_CASE("missing files and folders give a Danish I/O diagnostic", "[source]") 
   REQUIRE(sink2.diagnostics().size() == 1);
   CHECK(sink2.diagnostics()[0].message.find("mappe") != std::string::npos);
 }
+
+TEST_CASE("invisible characters are removed with a warning at their place", "[source]") {
+  DiagnosticSink sink;
+  auto l = load_source_bytes("x.kvs", "a: 1\n\xEF\xBB\xBF" "b: 2\nc\xE2\x80\x8B: 3\n", sink);
+  REQUIRE(l.ok);
+  CHECK(l.file->text() == "a: 1\nb: 2\nc: 3\n");
+  REQUIRE(sink.diagnostics().size() == 2);
+  CHECK(sink.diagnostics()[0].code == "KVS-L004");
+  CHECK(sink.diagnostics()[0].severity == Severity::advarsel);
+  Position p = l.file->position(sink.diagnostics()[1].where->begin);
+  CHECK(p.line == 3);
+  CHECK(p.column == 2);
+}
