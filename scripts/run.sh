@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, and check every standard in standards/.
-# Writes the findings to out/ and says where they are.
+# The main job: install what is missing, build, then for every standard in standards/:
+# check it against the law in force, and render the citizen document (HTML, Word) and the
+# council edition with its compliance appendix. Writes everything to out/ and says where.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -12,9 +13,13 @@ build/kvs check standards/*.kvs > out/kontrol.txt || status=$?
 [ "$status" -le 1 ] || exit "$status"
 build/kvs check --format json standards/*.kvs > out/kontrol.json || true
 build/kvs check --format sarif standards/*.kvs > out/kontrol.sarif || true
-cat out/kontrol.txt
+build/kvs render standards/*.kvs --ud out/dokumenter
+build/kvs render standards/*.kvs --byraad --ud out/byraad
+tail -n 1 out/kontrol.txt
 echo
 echo "Resultater:"
-echo "  $(pwd)/out/kontrol.txt   (fund i tekstform)"
-echo "  $(pwd)/out/kontrol.json  (fund som JSON, se docs/findings-json.md)"
-echo "  $(pwd)/out/kontrol.sarif (fund som SARIF 2.1.0, til kodeværktøjer)"
+echo "  $(pwd)/out/kontrol.txt   fund i tekstform (kontrol mod loven i kraft for hver standards periode)"
+echo "  $(pwd)/out/kontrol.json  fund som JSON (docs/findings-json.md)"
+echo "  $(pwd)/out/kontrol.sarif fund som SARIF 2.1.0"
+echo "  $(pwd)/out/dokumenter/   borgerrettede dokumenter: NAVN.html og NAVN.docx"
+echo "  $(pwd)/out/byraad/       byrådsudgaven med bilag: fund, sporbarhed lov → afsnit, LIX"

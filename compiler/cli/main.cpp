@@ -11,6 +11,7 @@
 
 namespace kvs::cli {
 int run_rules(const Options& o);  // cmd_rules.cpp
+int run_render(const Options& o);  // cmd_render.cpp
 }
 
 namespace {
@@ -41,6 +42,9 @@ const std::vector<Command>& commands() {
       {"rules", "regler", "rules [--format tekst|markdown]",
        "vis regelkataloget (markdown: docs/rules.md)",
        {"--format"}, kvs::cli::run_rules},
+      {"render", "dan", "render [--ud MAPPE] [--format html|docx|md] [--byraad] [--dato ÅÅÅÅ-MM-DD] FIL...",
+       "dan dokumenter: NAVN.html og NAVN.docx (og NAVN.md) for hver standard; --byraad tilføjer bilag til byrådet",
+       {"--ud", "--format", "--byraad", "--dato"}, kvs::cli::run_render},
   };
   return table;
 }

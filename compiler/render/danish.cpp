@@ -1,0 +1,273 @@
+#include "danish.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/calendar.h>
+#include <unicode/coll.h>
+#include <unicode/gregocal.h>
+#include <unicode/numfmt.h>
+#include <unicode/rbnf.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace kvs::render {
+namespace {
+
+const icu::Locale& danish() {
+  static const icu::Locale da("da", "DK");
+  return da;
+}
+
+std::string utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+icu::UnicodeString ustr(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+std::string danish_date(const Date& d) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat fmt(icu::UnicodeString("d. MMMM y"), danish(), status);
+  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
+  icu::GregorianCalendar cal(*utc, danish(), status);
+  cal.clear();
+  cal.set(d.year, d.month - 1, d.day, 12, 0, 0);
+  UDate when = cal.getTime(status);
+  fmt.setTimeZone(*utc);
+  if (U_FAILURE(status)) return d.iso();
+  icu::UnicodeString out;
+  fmt.format(when, out);
+  return utf8(out);
+}
+
+std::string danish_ordinal(int n) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RuleBasedNumberFormat fmt(icu::URBNF_ORDINAL, danish(), status);
+  if (U_FAILURE(status)) return std::to_string(n) + ".";
+  icu::UnicodeString out;
+  fmt.format(static_cast<int32_t>(n), out);
+  return utf8(out);
+}
+
+std::string danish_number(double v) {
+  double whole = std::floor(v);
+  if (v == whole) return std::to_string(static_cast<long long>(whole));
+  if (v - whole == 0.5) return (whole == 0 ? std::string() : std::to_string(static_cast<long long>(whole))) + "½";
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::NumberFormat> fmt(icu::NumberFormat::createInstance(danish(), status));
+  if (U_FAILURE(status)) return std::to_string(v);
+  icu::UnicodeString out;
+  fmt->format(v, out);
+  return utf8(out);
+}
+
+std::string danish_range(int from, int to) {
+  return std::to_string(from) + std::string(kEnDash) + std::to_string(to);
+}
+
+std::string danish_upper(std::string_view s) { return utf8(ustr(s).toUpper(danish())); }
+std::string danish_lower(std::string_view s) { return utf8(ustr(s).toLower(danish())); }
+
+std::string capitalize_first(std::string_view s) {
+  icu::UnicodeString u = ustr(s);
+  if (u.isEmpty()) return {};
+  int32_t first = u.moveIndex32(0, 1);
+  icu::UnicodeString head(u, 0, first), rest(u, first);
+  return utf8(head.toUpper(danish()) + rest);
+}
+
+bool danish_less(std::string_view a, std::string_view b) {
+  thread_local std::unique_ptr<icu::Collator> coll = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(danish(), status));
+    if (U_FAILURE(status)) c.reset();
+    return c;
+  }();
+  if (!coll) return a < b;
+  UErrorCode status = U_ZERO_ERROR;
+  return coll->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                           icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status) == UCOL_LESS;
+}
+
+void danish_sort(std::vector<std::string>& items) {
+  std::stable_sort(items.begin(), items.end(),
+                   [](const std::string& a, const std::string& b) { return danish_less(a, b); });
+}
+
+std::string join_list(const std::vector<std::string>& items, std::string_view word) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += (i + 1 == items.size()) ? " " + std::string(word) + " " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string typeset(std::string_view t) {
+  std::string out;
+  out.reserve(t.size() + 16);
+  const std::string dash(kEnDash), nbsp(kNbsp);
+  std::size_t i = 0, n = t.size();
+  auto digits_at = [&](std::size_t at) {
+    std::size_t e = at;
+    while (e < n && is_digit(t[e])) ++e;
+    return e;
+  };
+  while (i < n) {
+    // "§ 79 a", "§79a", "§ 83a": no-break spaces, a space before the letter.
+    if (t.compare(i, 2, "§") == 0) {
+      std::size_t j = i + 2;
+      bool double_sign = t.compare(j, 2, "§") == 0;
+      if (double_sign) j += 2;
+      std::size_t k = j;
+      while (k < n && t[k] == ' ') ++k;
+      if (t.compare(k, nbsp.size(), nbsp) == 0) k += nbsp.size();
+      std::size_t e = digits_at(k);
+      if (e > k) {
+        out += double_sign ? "§§" : "§";
+        out += nbsp;
+        out.append(t.substr(k, e - k));
+        std::size_t l = e;
+        if (l < n && t[l] == ' ') ++l;
+        else if (t.compare(l, nbsp.size(), nbsp) == 0) l += nbsp.size();
+        if (l < n && t[l] >= 'a' && t[l] <= 'g' && (l + 1 >= n || !(is_ascii_letter(t[l + 1]) || is_digit(t[l + 1]) ||
+                                                               static_cast<unsigned char>(t[l + 1]) >= 0x80))) {
+          out += nbsp;
+          out += t[l];
+          i = l + 1;
+        } else {
+          i = e;
+        }
+        continue;
+      }
+    }
+    // "stk. 3", "nr. 716": keep the number with its label.
+    for (std::string_view label : {std::string_view("stk. "), std::string_view("nr. ")}) {
+      if (t.compare(i, label.size(), label) == 0 && i + label.size() < n && is_digit(t[i + label.size()]) &&
+          (i == 0 || !is_ascii_letter(t[i - 1]))) {
+        out.append(label.substr(0, label.size() - 1));
+        out += nbsp;
+        i += label.size();
+        goto next;
+      }
+    }
+    // Number ranges: 65-81, 65 - 81, 65 – 81, 8.00 – 8.30 → 65–81, 8.00–8.30
+    // (not ISO dates or other chains of numbers).
+    if (is_digit(t[i]) && (i == 0 || !(is_digit(t[i - 1]) || t[i - 1] == '-' || t[i - 1] == '.' || t[i - 1] == ','))) {
+      auto number_end = [&](std::size_t at) {
+        std::size_t e = digits_at(at);
+        while (e + 1 < n && (t[e] == '.' || t[e] == ',') && is_digit(t[e + 1])) e = digits_at(e + 1);
+        return e;
+      };
+      std::size_t e = number_end(i);
+      std::size_t j = e, sep_end = 0;
+      bool spaced = j < n && t[j] == ' ';
+      if (spaced) ++j;
+      if (j < n && t[j] == '-') sep_end = j + 1;
+      else if (t.compare(j, dash.size(), dash) == 0) sep_end = j + dash.size();
+      if (sep_end) {
+        std::size_t k = sep_end;
+        if (spaced && k < n && t[k] == ' ') ++k;
+        else if (spaced) k = n;  // "65 -81": not a range we recognise
+        std::size_t e2 = k < n && is_digit(t[k]) ? number_end(k) : k;
+        bool chain = e2 + 1 < n && t[e2] == '-' && is_digit(t[e2 + 1]);
+        if (e2 > k && !chain && (e - i) <= 5 && (e2 - k) <= 5) {
+          out.append(t.substr(i, e - i));
+          out += dash;
+          out.append(t.substr(k, e2 - k));
+          i = e2;
+          continue;
+        }
+      }
+      out.append(t.substr(i, e - i));
+      i = e;
+      continue;
+    }
+    out += t[i++];
+  next:;
+  }
+  return out;
+}
+
+std::string comparable(std::string_view text) {
+  std::string t = danish_lower(typeset(text));
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < t.size();) {
+    bool ws = t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r';
+    std::size_t len = 1;
+    if (!ws && t.compare(i, kNbsp.size(), kNbsp) == 0) { ws = true; len = kNbsp.size(); }
+    if (ws) {
+      space = true;
+      i += len;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += t[i++];
+  }
+  return out;
+}
+
+double Readability::lix() const {
+  if (words == 0 || sentences == 0) return 0;
+  return static_cast<double>(words) / sentences + 100.0 * long_words / words;
+}
+
+Readability readability(const std::vector<std::string>& blocks) {
+  Readability r;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(danish(), status));
+  std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(danish(), status));
+  if (U_FAILURE(status)) return r;
+  for (const auto& block : blocks) {
+    icu::UnicodeString u = ustr(block);
+    if (u.trim().isEmpty()) continue;
+    words->setText(u);
+    int block_words = 0;
+    int32_t start = words->first();
+    for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+      int32_t rule = words->getRuleStatus();
+      if (rule < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
+      int letters = 0;
+      for (int32_t k = start; k < end; k = u.moveIndex32(k, 1))
+        if (u_isalpha(u.char32At(k))) ++letters;
+      ++block_words;
+      if (letters > 6) ++r.long_words;
+    }
+    if (block_words == 0) continue;
+    r.words += block_words;
+    sentences->setText(u);
+    int count = 0;
+    int32_t s = sentences->first();
+    for (int32_t e = sentences->next(); e != icu::BreakIterator::DONE; s = e, e = sentences->next()) {
+      icu::UnicodeString piece(u, s, e - s);
+      if (!piece.trim().isEmpty()) ++count;
+    }
+    r.sentences += count > 0 ? count : 1;
+  }
+  return r;
+}
+
+std::string lix_label(double lix) {
+  if (lix < 25) return "meget let";
+  if (lix < 35) return "let";
+  if (lix < 45) return "middel";
+  if (lix < 55) return "svær";
+  return "meget svær";
+}
+
+}  // namespace kvs::render

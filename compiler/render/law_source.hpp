@@ -1,0 +1,109 @@
+// The law as the renderer needs it: which versions apply to a standard, the provisions
+// to quote, the duties and permitted exclusions to compare the standard's offer with, and
+// the content requirements for the council appendix.
+//
+// This is a narrow interface over checks/law/*.xml (format: docs/law-data.md). For now it
+// is read here with pugixml (load_law_xml); when the checker's loader (checks/law_loader.hpp)
+// is a library target, an adapter from its LawLibrary replaces load_law_xml and nothing
+// else in the renderer changes.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.hpp"
+
+namespace kvs::render::law {
+
+struct Provision {
+  std::string id;
+  std::string paragraph;  ///< "79 a"
+  std::optional<int> stk;
+  std::string chapter;
+  int amending_act = 0;   ///< the provision sits in this amending act (transition rules)
+  bool verbatim = false;  ///< ordlyd="ordret"
+  bool verified = true;
+  std::string text;
+};
+
+struct Duty {
+  enum class Age { from, turns, interval };
+  std::string rule;       ///< mg-82-aarligt, mg-75, …
+  std::string provision;  ///< id of the provision imposing it
+  Age age = Age::from;
+  int from = 0;
+  std::optional<int> to;
+  std::vector<std::string> conditions;  ///< .kvs words: bor-alene, særlig-risiko
+  std::string frequency;                ///< årligt | én-gang | efter-behov
+  int visits = 0;                       ///< for årligt
+};
+
+struct Exclusion {
+  std::string provision;
+  std::string ground;     ///< .kvs word
+  std::string reference;  ///< "§ 83"
+  bool conditional = false;
+  std::string requires_ground;
+};
+
+struct ContentRequirement {
+  std::string rule, provision;
+  std::vector<std::string> tokens;
+};
+
+struct Repeal {
+  std::string act, paragraph;
+  int number = 0, year = 0;
+  std::optional<Date> date;
+  std::string by;
+  bool verified = true;
+};
+
+struct AmendingAct {
+  int number = 0;
+  std::optional<Date> date;
+  std::string title;
+  bool verified = true;
+};
+
+struct Version {
+  std::string id, act, title, source;
+  Date in_force;
+  std::optional<Date> ends;
+  bool verified = true;
+  int number = 0, year = 0;
+  std::vector<AmendingAct> amending_acts;
+  std::vector<int> superseded;  ///< act numbers this version supersedes
+  std::vector<Provision> provisions;
+  std::vector<Duty> duties;
+  std::vector<Exclusion> exclusions;
+  std::vector<ContentRequirement> content;
+  std::vector<Repeal> repeals;
+
+  bool is_order() const { return act == "bekendtgørelse"; }
+  bool in_force_on(const Date& d) const { return in_force <= d && (!ends || d < *ends); }
+  const Provision* provision(std::string_view id) const;
+  /// "§ 79 a, stk. 4", "§ 4, stk. 3", "§ 4" (with no-break spaces).
+  std::string cite(const Provision& p) const;
+};
+
+class Library {
+ public:
+  explicit Library(std::vector<Version> versions) : versions_(std::move(versions)) {}
+  const std::vector<Version>& versions() const { return versions_; }
+  /// Versions in force on `d`: statutes first, then executive orders.
+  std::vector<const Version*> in_force_on(const Date& d) const;
+  /// Versions that take effect the day `v` ends.
+  std::vector<const Version*> successors(const Version& v) const;
+
+ private:
+  std::vector<Version> versions_;
+};
+
+/// Reads every *.xml in `dir` (sorted by name). On failure returns null and sets `error`.
+std::shared_ptr<const Library> load_law_xml(const std::string& dir, std::string& error);
+
+}  // namespace kvs::render::law

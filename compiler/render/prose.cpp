@@ -1,0 +1,177 @@
+#include "prose.hpp"
+
+#include <cmark.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "danish.hpp"
+
+namespace kvs::render {
+namespace {
+
+struct FreeChars {
+  void operator()(char* p) const { std::free(p); }
+};
+using CString = std::unique_ptr<char, FreeChars>;
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+void collect(cmark_node* node, std::vector<cmark_node*>& out) {
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    out.push_back(c);
+    collect(c, out);
+  }
+}
+
+/// Replace `node` by a text node holding `literal` (inline) or a paragraph with it (block).
+void replace_with_text(cmark_node* node, const std::string& literal, bool block) {
+  cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(text, literal.c_str());
+  if (block) {
+    cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node_append_child(para, text);
+    cmark_node_replace(node, para);
+  } else {
+    cmark_node_replace(node, text);
+  }
+  cmark_node_free(node);
+}
+
+std::string trim_newlines(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+void inline_text(cmark_node* node, std::string& out) {
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += cmark_node_get_literal(c);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        break;
+      default:
+        inline_text(c, out);
+    }
+  }
+}
+
+void block_texts(cmark_node* node, std::vector<std::string>& out) {
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_PARAGRAPH:
+      case CMARK_NODE_HEADING: {
+        std::string s;
+        inline_text(c, s);
+        out.push_back(s);
+        break;
+      }
+      case CMARK_NODE_CODE_BLOCK:
+        out.push_back(trim_newlines(cmark_node_get_literal(c)));
+        break;
+      default:
+        block_texts(c, out);
+    }
+  }
+}
+
+}  // namespace
+
+bool is_safe_url(std::string_view url) {
+  std::string u = lower_ascii(url);
+  auto colon = u.find(':');
+  auto slash = u.find_first_of("/?#");
+  if (colon == std::string::npos || (slash != std::string::npos && slash < colon)) return true;  // relative
+  std::string scheme = u.substr(0, colon);
+  return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
+}
+
+Prose::Prose(std::string_view markdown, int heading_base) {
+  root_ = cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT);
+  std::vector<cmark_node*> nodes;
+  collect(root_, nodes);
+  int shallowest = 7;
+  for (cmark_node* n : nodes)
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING) shallowest = std::min(shallowest, cmark_node_get_heading_level(n));
+  for (cmark_node* n : nodes) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HTML_BLOCK:
+        replace_with_text(n, trim_newlines(cmark_node_get_literal(n)), true);
+        break;
+      case CMARK_NODE_HTML_INLINE:
+        replace_with_text(n, cmark_node_get_literal(n), false);
+        break;
+      case CMARK_NODE_TEXT:
+        cmark_node_set_literal(n, typeset(cmark_node_get_literal(n)).c_str());
+        break;
+      case CMARK_NODE_HEADING: {
+        int level = cmark_node_get_heading_level(n) - shallowest + heading_base;
+        cmark_node_set_heading_level(n, std::clamp(level, 1, 6));
+        break;
+      }
+      case CMARK_NODE_LINK:
+        if (!is_safe_url(cmark_node_get_url(n))) cmark_node_set_url(n, "");
+        break;
+      default:
+        break;
+    }
+  }
+  // Images last: their alt text is their children; move the children out in place.
+  nodes.clear();
+  collect(root_, nodes);
+  for (cmark_node* n : nodes) {
+    if (cmark_node_get_type(n) != CMARK_NODE_IMAGE) continue;
+    while (cmark_node* c = cmark_node_first_child(n)) cmark_node_insert_before(n, c);
+    cmark_node_unlink(n);
+    cmark_node_free(n);
+  }
+}
+
+Prose::~Prose() { cmark_node_free(root_); }
+
+std::string Prose::html() const {
+  CString s(cmark_render_html(root_, CMARK_OPT_DEFAULT));
+  return s ? std::string(s.get()) : std::string();
+}
+
+std::string Prose::commonmark() const {
+  CString s(cmark_render_commonmark(root_, CMARK_OPT_DEFAULT, 0));
+  return s ? std::string(s.get()) : std::string();
+}
+
+std::vector<std::string> Prose::text_blocks() const {
+  std::vector<std::string> out;
+  block_texts(root_, out);
+  return out;
+}
+
+std::string Prose::plain_text() const {
+  std::string out;
+  for (const auto& b : text_blocks()) {
+    if (!out.empty()) out += '\n';
+    out += b;
+  }
+  return out;
+}
+
+bool Prose::single_paragraph() const {
+  cmark_node* first = cmark_node_first_child(root_);
+  return first && !cmark_node_next(first) && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
+}
+
+bool Prose::has_list() const {
+  std::vector<cmark_node*> nodes;
+  collect(root_, nodes);
+  return std::any_of(nodes.begin(), nodes.end(), [](cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_LIST; });
+}
+
+}  // namespace kvs::render

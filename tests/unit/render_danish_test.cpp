@@ -1,0 +1,89 @@
+// Danish typography and language services of the renderer (ICU): dates, ordinals,
+// numbers, en dashes in ranges, "§ 79 a" with no-break spaces, collation, LIX; and the
+// SHA-256 fingerprint every document carries.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "danish.hpp"
+#include "sha256.hpp"
+
+using namespace kvs;
+using namespace kvs::render;
+
+namespace {
+const std::string nb = "\u00a0";
+const std::string dash = "\u2013";
+}  // namespace
+
+TEST_CASE("render: Danish dates, ordinals and numbers", "[render][danish]") {
+  CHECK(danish_date(Date{2024, 2, 6}) == "6. februar 2024");
+  CHECK(danish_date(Date{2025, 7, 1}) == "1. juli 2025");
+  CHECK(danish_date(Date{2019, 5, 1}) == "1. maj 2019");
+  CHECK(danish_ordinal(75) == "75.");
+  CHECK(danish_ordinal(1) == "1.");
+  CHECK(danish_number(1.5) == "1½");
+  CHECK(danish_number(3) == "3");
+  CHECK(danish_number(0.5) == "½");
+  CHECK(danish_number(2.25) == "2,25");
+  CHECK(danish_range(65, 81) == "65" + dash + "81");
+  CHECK(danish_upper("målgruppe for ældre") == "MÅLGRUPPE FOR ÆLDRE");
+  CHECK(capitalize_first("ældreloven") == "Ældreloven");
+  CHECK(join_list({"a"}) == "a");
+  CHECK(join_list({"a", "b", "c"}) == "a, b og c");
+  CHECK(join_list({"a", "b"}, "eller") == "a eller b");
+}
+
+TEST_CASE("render: typography of running text", "[render][danish]") {
+  CHECK(typeset("borgere på 65-81 år") == "borgere på 65" + dash + "81 år");
+  CHECK(typeset("i alderen 65 - 79 år") == "i alderen 65" + dash + "79 år");
+  CHECK(typeset("mellem 65 – 81 år") == "mellem 65" + dash + "81 år");
+  CHECK(typeset("kl. 8.00 – 8.30") == "kl. 8.00" + dash + "8.30");
+  CHECK(typeset("65-81-årige") == "65" + dash + "81-årige");
+  CHECK(typeset("de 75-årige") == "de 75-årige");
+  CHECK(typeset("godkendt 2024-02-06") == "godkendt 2024-02-06");
+  CHECK(typeset("lov om social service § 79 a.") == "lov om social service §" + nb + "79" + nb + "a.");
+  CHECK(typeset("Servicelovens §79a") == "Servicelovens §" + nb + "79" + nb + "a");
+  CHECK(typeset("efter Servicelovens § 83a tilbydes") == "efter Servicelovens §" + nb + "83" + nb + "a tilbydes");
+  CHECK(typeset("Sundhedsloven § 140, tilbydes") == "Sundhedsloven §" + nb + "140, tilbydes");
+  CHECK(typeset("jf. dog stk. 2-4.") == "jf. dog stk." + nb + "2" + dash + "4.");
+  CHECK(typeset("lov nr. 508") == "lov nr." + nb + "508");
+  CHECK(typeset("Tlf:57876261 / 57876262") == "Tlf:57876261 / 57876262");
+  // Idempotent: typesetting twice changes nothing more.
+  std::string once = typeset("§ 79 a, stk. 2-4, 65 - 81 år");
+  CHECK(typeset(once) == once);
+}
+
+TEST_CASE("render: Danish collation", "[render][danish]") {
+  std::vector<std::string> words = {"Ål", "Øl", "Æble", "Zebra", "Aarhus", "Bo", "abe"};
+  danish_sort(words);
+  auto at = [&](const std::string& w) { return std::find(words.begin(), words.end(), w) - words.begin(); };
+  CHECK(at("abe") < at("Bo"));
+  CHECK(at("Zebra") < at("Æble"));
+  CHECK(at("Æble") < at("Øl"));
+  CHECK(at("Øl") < at("Ål"));
+  CHECK(at("Øl") < at("Aarhus"));  // "aa" sorts as "å"
+  CHECK(danish_less("ergoterapeut", "sygeplejerske"));
+}
+
+TEST_CASE("render: LIX", "[render][danish]") {
+  // 10 words, 2 sentences, 2 words over six letters: 10/2 + 100*2/10 = 25.
+  Readability r = readability({"Du får et brev. Besøget varer ca. en kvalitetsstandard time."});
+  CHECK(r.words == 10);
+  CHECK(r.sentences == 2);
+  CHECK(r.long_words == 2);
+  CHECK(r.lix() == Approx(25.0));
+  // A heading or list item without a full stop is a sentence of its own.
+  CHECK(readability({"Målgruppe", "Formål"}).sentences == 2);
+  CHECK(lix_label(20) == "meget let");
+  CHECK(lix_label(40) == "middel");
+  CHECK(lix_label(60) == "meget svær");
+}
+
+TEST_CASE("render: SHA-256", "[render]") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
