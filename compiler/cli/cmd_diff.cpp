@@ -4,7 +4,14 @@
 
 #include "check.hpp"
 #include "commands.hpp"
+#include "atomic_file.hpp"
+#include "diff_document.hpp"
 #include "diff_output.hpp"
+#include "render.hpp"
+#include "to_docx.hpp"
+#include "to_html.hpp"
+
+#include <filesystem>
 
 namespace kvs::cli {
 
@@ -43,8 +50,39 @@ int run_diff(const Options& o) {
     return s;
   };
   diff::StandardDiff d = diff::compare(*old_run.unit.model, *new_run.unit.model, summary(old_run), summary(new_run));
-  if (o.format == OutputFormat::json) std::cout << diff::to_json(d, *old_run.unit.file, *new_run.unit.file);
-  else std::cout << diff::to_text(d, *old_run.unit.file, *new_run.unit.file);
+  if (o.format == OutputFormat::json) {
+    std::cout << diff::to_json(d, *old_run.unit.file, *new_run.unit.file);
+    return kOk;
+  }
+  if (o.format != OutputFormat::html && o.format != OutputFormat::docx) {
+    std::cout << diff::to_text(d, *old_run.unit.file, *new_run.unit.file);
+    return kOk;
+  }
+  // The ændringsoversigt as a document, through the same renderers and templates.
+  std::string error;
+  auto templates = render::load_templates(render::data_dir() + "/templates", error);
+  if (!templates) {
+    std::cerr << "kvs diff: " << error << '\n';
+    return kUsage;
+  }
+  render::Document doc = diff::change_document(d, *old_run.unit.model, *old_run.unit.file, *new_run.unit.model,
+                                               *new_run.unit.file);
+  std::string bytes = o.format == OutputFormat::html ? render::to_html(doc, templates->css)
+                                                     : render::to_docx(doc, *templates, error);
+  if (bytes.empty()) {
+    std::cerr << "kvs diff: " << error << '\n';
+    return kUsage;
+  }
+  std::string dir = o.out_dir.empty() ? "." : o.out_dir;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::string name = std::filesystem::path(o.files[1]).stem().string();
+  std::string path = dir + "/ændringsoversigt-" + name + (o.format == OutputFormat::html ? ".html" : ".docx");
+  if (std::string err = write_file_atomically(path, bytes); !err.empty()) {
+    std::cerr << "kvs diff: " << err << '\n';
+    return kUsage;
+  }
+  std::cout << "skrev " << path << '\n';
   return kOk;
 }
 

@@ -59,6 +59,8 @@ std::optional<Options> parse_options(int argc, char** argv, int first, const std
       else if (*v == "json") o.format = OutputFormat::json;
       else if (*v == "sarif") o.format = OutputFormat::sarif;
       else if (*v == "markdown" || *v == "md") o.format = OutputFormat::markdown;
+      else if (*v == "html") o.format = OutputFormat::html;
+      else if (*v == "docx") o.format = OutputFormat::docx;
       else return usage("ukendt format '" + *v + "'; vælg tekst, json, sarif eller markdown");
     } else if (name == "--dato") {
       auto v = take_value();

@@ -10,7 +10,7 @@
 
 namespace kvs::cli {
 
-enum class OutputFormat { text, json, sarif, markdown };
+enum class OutputFormat { text, json, sarif, markdown, html, docx };
 
 struct Options {
   std::vector<std::string> files;

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "danish.hpp"
+
 namespace kvs::diff {
 namespace {
 
@@ -105,7 +107,8 @@ class Differ {
 
   void metadata(const Standard& a, const Standard& b) {
     auto period = [](const Standard& s) {
-      if (s.valid_from && s.valid_to) return s.valid_from->iso() + " til " + s.valid_to->iso();
+      if (s.valid_from && s.valid_to)
+        return render::danish_date(*s.valid_from) + " til " + render::danish_date(*s.valid_to);
       if (s.year) return "året " + std::to_string(*s.year);
       return std::string("ingen angivet periode");
     };
@@ -119,7 +122,7 @@ class Differ {
     auto approval = [](const Standard& s) {
       if (!s.approval) return std::string("ingen godkendelse angivet");
       std::string t = s.approval->body.empty() ? "godkendt" : "godkendt af " + s.approval->body;
-      if (s.approval->date) t += " den " + s.approval->date->iso();
+      if (s.approval->date) t += " den " + render::danish_date(*s.approval->date);
       return t;
     };
     if (approval(a) != approval(b))
@@ -136,7 +139,7 @@ class Differ {
       std::vector<std::string> out;
       if (s.legal_basis)
         for (auto& m : s.legal_basis->amendments)
-          out.push_back("lov nr. " + std::to_string(m.number) + " af " + m.date.iso());
+          out.push_back("lov nr. " + std::to_string(m.number) + " af " + render::danish_date(m.date));
       return out;
     };
     for (auto& m : amendments(b))

@@ -19,7 +19,8 @@ namespace kvs::render {
 
 /// A run of generated text with one style.
 struct Span {
-  enum class Style { plain, strong, emph };
+  /// deleted/inserted: a redline (kvs diff), shown struck through and underlined.
+  enum class Style { plain, strong, emph, deleted, inserted };
   std::string text;
   Style style = Style::plain;
   std::string href = {};  ///< a link target (safe URL or "#anchor"), else empty

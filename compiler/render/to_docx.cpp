@@ -48,6 +48,7 @@ std::string bookmark(std::string_view id) {
 
 struct RunFormat {
   bool bold = false, italic = false, code = false;
+  bool struck = false, underlined = false;  ///< a redline
   std::string style;  ///< character style (Hyperlink)
 };
 
@@ -104,7 +105,7 @@ class DocxWriter {
       auto nl = text.find('\n', start);
       std::string piece = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
       auto r = parent.append_child("w:r");
-      if (f.bold || f.italic || f.code || !f.style.empty()) {
+      if (f.bold || f.italic || f.code || f.struck || f.underlined || !f.style.empty()) {
         auto rpr = r.append_child("w:rPr");
         if (!f.style.empty()) rpr.append_child("w:rStyle").append_attribute("w:val") = f.style.c_str();
         if (f.code) {
@@ -114,6 +115,8 @@ class DocxWriter {
         }
         if (f.bold) rpr.append_child("w:b");
         if (f.italic) rpr.append_child("w:i");
+        if (f.struck) rpr.append_child("w:strike");
+        if (f.underlined) rpr.append_child("w:u").append_attribute("w:val") = "single";
       }
       if (!piece.empty()) {
         auto t = r.append_child("w:t");
@@ -150,6 +153,8 @@ class DocxWriter {
       RunFormat f;
       f.bold = s.style == Span::Style::strong;
       f.italic = s.style == Span::Style::emph;
+      f.struck = s.style == Span::Style::deleted;
+      f.underlined = s.style == Span::Style::inserted;
       if (!s.href.empty()) {
         f.style = "Hyperlink";
         run(hyperlink(p, s.href), s.text, f);

@@ -31,6 +31,8 @@ class HtmlWriter {
       std::string text = esc(s.text);
       if (s.style == Span::Style::strong) text = "<strong>" + text + "</strong>";
       else if (s.style == Span::Style::emph) text = "<em>" + text + "</em>";
+      else if (s.style == Span::Style::deleted) text = "<del>" + text + "</del>";
+      else if (s.style == Span::Style::inserted) text = "<ins>" + text + "</ins>";
       if (!s.href.empty()) text = "<a href=\"" + esc(s.href) + "\">" + text + "</a>";
       out_ += text;
     }

@@ -23,6 +23,8 @@ std::string spans(const Spans& ss) {
     std::string t = esc(s.text);
     if (s.style == Span::Style::strong) t = "**" + t + "**";
     else if (s.style == Span::Style::emph) t = "*" + t + "*";
+    else if (s.style == Span::Style::deleted) t = "~~" + t + "~~";
+    else if (s.style == Span::Style::inserted) t = "<ins>" + t + "</ins>";
     if (!s.href.empty()) t = "[" + t + "](" + s.href + ")";
     out += t;
   }

@@ -1,5 +1,6 @@
 #!/bin/bash
-# Accessibility test: renders every bundled standard (citizen and council edition) to HTML
+# Accessibility test: renders every bundled standard (citizen and council edition) and two
+# change reports to HTML
 # and runs axe-core in headless Debian Chromium (/usr/bin/chromium; never a downloaded
 # browser). Passes only with zero violations.
 #   bash tests/render/axe_test.sh KVS OUTDIR
@@ -25,4 +26,8 @@ rm -rf "$out"
 mkdir -p "$out/borger" "$out/byraad"
 "$kvs" render standards/*.kvs --ud "$out/borger" --format html --dato 2025-09-01 >/dev/null
 "$kvs" render standards/*.kvs --ud "$out/byraad" --format html --byraad --dato 2025-09-01 >/dev/null
-CHROMIUM="$chromium" node "$here/axe/axe_check.mjs" "$out"/borger/*.html "$out"/byraad/*.html
+# The change report (kvs diff) goes through the same renderer and must be as accessible.
+mkdir -p "$out/diff"
+"$kvs" diff standards/glostrup-2025.kvs tests/diff/glostrup-2026.kvs --format html --ud "$out/diff" >/dev/null
+"$kvs" diff standards/hjoerring-2024.kvs tests/diff/hjoerring-2025.kvs --format html --ud "$out/diff" >/dev/null
+CHROMIUM="$chromium" node "$here/axe/axe_check.mjs" "$out"/borger/*.html "$out"/byraad/*.html "$out"/diff/*.html
