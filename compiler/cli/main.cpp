@@ -12,6 +12,7 @@
 namespace kvs::cli {
 int run_rules(const Options& o);  // cmd_rules.cpp
 int run_render(const Options& o);  // cmd_render.cpp
+int run_compare(const Options& o);  // cmd_compare.cpp
 }
 
 namespace {
@@ -45,6 +46,10 @@ const std::vector<Command>& commands() {
       {"render", "dan", "render [--ud MAPPE] [--format html|docx|md] [--byraad] [--dato ÅÅÅÅ-MM-DD] FIL...",
        "dan dokumenter: NAVN.html og NAVN.docx (og NAVN.md) for hver standard; --byraad tilføjer bilag til byrådet",
        {"--ud", "--format", "--byraad", "--dato"}, kvs::cli::run_render},
+      {"compare", "sammenlign", "compare [--ud MAPPE] [--dato ÅÅÅÅ-MM-DD] MAPPE|FIL...",
+       "sammenlign mange standarder side om side: report.html, standarder.csv, fund.csv og kvs.sqlite i MAPPE "
+       "(standard: ./sammenligning)",
+       {"--ud", "--dato"}, kvs::cli::run_compare},
   };
   return table;
 }
