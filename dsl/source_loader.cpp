@@ -85,25 +85,32 @@ LoadedSource load_source_bytes(std::string name, std::string_view bytes, Diagnos
     }
     return result;
   }
-  // Invisible characters pasted from Word or the web (a byte-order mark in the middle of
-  // the file, zero-width spaces) would make a field name unrecognisable without anything
-  // to see: drop them, and say where they were.
+  // Invisible characters pasted from Word or the web — a byte-order mark in the middle of
+  // the file, zero-width spaces, control characters such as a form feed for a page break —
+  // would make a field name unrecognisable without anything to see, and control
+  // characters are not allowed in the XML of a Word document: drop them, and say where.
+  text = to_nfc(text);
   std::string visible;
   visible.reserve(text.size());
   std::vector<std::uint32_t> invisible_at;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
     std::string_view rest(text.data() + i, std::min<std::size_t>(3, text.size() - i));
-    if (rest == "\xEF\xBB\xBF" || rest == "\xE2\x80\x8B") {
+    std::size_t skip = 0;
+    if (rest == "\xEF\xBB\xBF" || rest == "\xE2\x80\x8B") skip = 3;
+    else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) skip = 1;
+    else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) skip = 2;  // C1
+    if (skip) {
       invisible_at.push_back(static_cast<std::uint32_t>(visible.size()));
-      i += 2;
+      i += skip - 1;
       continue;
     }
     visible += text[i];
   }
-  result.file = std::make_shared<SourceFile>(std::move(name), to_nfc(visible));
+  result.file = std::make_shared<SourceFile>(std::move(name), std::move(visible));
   for (std::uint32_t at : invisible_at) {
     auto& d = sink.warning(*result.file, {at, at}, "KVS-L004",
-                           "et usynligt tegn (byte-order mark eller nul-bredde mellemrum) er fjernet her");
+                           "et usynligt tegn (byte-order mark, nul-bredde mellemrum eller styretegn) er fjernet her");
     d.suggestion = "tegnet kommer ofte med, når tekst kopieres fra Word eller en hjemmeside; kvs fmt -w fjerner det";
   }
   result.ok = true;

@@ -38,7 +38,10 @@ bool is_home(const model::Meeting& m) { return m.kind == model::MeetingKind::hje
 void content(const CheckContext& cx, Reporter& r) {
   const auto& s = cx.standard;
   std::set<std::string> done;
-  for (auto [version, req] : cx.content(r.rule().id)) {
+  for (const auto& entry : cx.content(r.rule().id)) {
+    // Not a structured binding: clang 14 (the fuzzing compiler) cannot capture one in a lambda.
+    const auto* version = entry.first;
+    const auto* req = entry.second;
     Provision source = cx.provision(*version, req->provision);
     auto fresh = [&](const std::string& token) { return req->has(token) && done.insert(token).second; };
 

@@ -102,5 +102,27 @@ printf 'kommune: "Testby\nydelse: "x"\n' > "$tmp/halv.kvs"; cp "$tmp/halv.kvs" "
 run fmt-fejl 1 "ikke formateret" -- fmt -w "$tmp/halv.kvs"
 cmp -s "$tmp/halv.kvs" "$tmp/halv.orig" && ok || bad "fmt -w changed a file with errors"
 
+# Output side: names from the input never leave the output folder, an unwritable output
+# folder and a full disk give a Danish error, and an earlier good output survives.
+mkdir -p "$tmp/ud" "$tmp/a/b"
+printf 'kommune: "Testby"\nydelse: "x"\når: 2024\n' > "$tmp/a/b/god.kvs"
+run sti-i-navn 0 "skrev" -- render "$tmp/a/b/../b/god.kvs" --format html --ud "$tmp/ud"
+[ -f "$tmp/ud/god.html" ] && [ -z "$(find "$tmp" -maxdepth 1 -name 'god.html')" ] && ok || bad "output left the output folder"
+cp "$tmp/ud/god.html" "$tmp/god.orig"
+if [ "$(id -u)" -ne 0 ]; then
+  mkdir -p "$tmp/laast"; chmod 555 "$tmp/laast"
+  run ulaeselig-ud 2 "kan ikke" -- render "$tmp/a/b/god.kvs" --format html --ud "$tmp/laast"
+fi
+printf 'x' > "$tmp/en-fil"
+run ud-er-en-fil 2 "kan ikke" -- render "$tmp/a/b/god.kvs" --format html --ud "$tmp/en-fil/under"
+# A full disk: the file-size limit makes every write past 1 KiB fail (EFBIG, with SIGXFSZ
+# ignored so the process sees the error instead of being killed).
+printf 'kommune: "Testby"\nydelse: "x"\når: 2024\nformål: "%s"\n' "$(head -c 4000 /dev/zero | tr '\0' a)" > "$tmp/a/b/god.kvs"
+( trap '' XFSZ; ulimit -f 1; "$KVS" render "$tmp/a/b/god.kvs" --format html --ud "$tmp/ud" ) >"$tmp/fuld.out" 2>&1
+code=$?
+[ "$code" -eq 2 ] && grep -q "kan ikke" "$tmp/fuld.out" && ok || { bad "full disk: exit $code"; cat "$tmp/fuld.out"; }
+cmp -s "$tmp/ud/god.html" "$tmp/god.orig" && ok || bad "a failed write changed the earlier output"
+ls "$tmp/ud" | grep -q kvs-tmp && bad "a temporary file was left behind" || ok
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -91,3 +91,11 @@ TEST_CASE("invisible characters are removed with a warning at their place", "[so
   CHECK(p.line == 3);
   CHECK(p.column == 2);
 }
+
+TEST_CASE("control characters never reach the model (they are invalid in DOCX XML)", "[source]") {
+  DiagnosticSink sink;
+  auto l = load_source_bytes("x.kvs", std::string("a: \"x\x0c" "y\x01\x7f\xC2\x85z\"\tb\n"), sink);
+  REQUIRE(l.ok);
+  CHECK(l.file->text() == "a: \"xyz\"\tb\n");
+  CHECK(sink.diagnostics().size() == 4);
+}
