@@ -2,6 +2,7 @@
 // and small helpers to report a diagnostic at an AST node.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,7 @@ class NameChecker {
 
  private:
   std::vector<std::string> candidates() const;
+  std::optional<std::string> suggestion(const std::string& name) const;
   LowerContext& cx_;
   std::string owner_;
   std::vector<FieldSpec> fields_;

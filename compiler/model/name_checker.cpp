@@ -18,6 +18,14 @@ std::vector<std::string> NameChecker::candidates() const {
   return out;
 }
 
+std::optional<std::string> NameChecker::suggestion(const std::string& name) const {
+  // The same name written with ae/oe/aa first, then the closest by edit distance.
+  auto all = candidates();
+  for (auto& c : all)
+    if (fold(c) == fold(name)) return c;
+  return closest_word(name, all);
+}
+
 bool NameChecker::seen(std::string_view key) const {
   return std::any_of(seen_.begin(), seen_.end(), [&](auto& s) { return s.first == key; });
 }
@@ -32,12 +40,7 @@ bool NameChecker::accept(const ast::Field& f) {
       return false;
     }
     auto& d = cx_.error(f.key_where, "KVS-S001", "ukendt felt '" + f.key + "' i " + owner_);
-    auto all = candidates();
-    std::string folded = fold(f.key);
-    std::optional<std::string> guess;
-    for (auto& c : all)
-      if (fold(c) == folded) guess = c;
-    if (!guess) guess = closest_word(f.key, all);
+    auto guess = suggestion(f.key);
     if (guess) d.suggestion = "mente du '" + *guess + "'?";
     else d.suggestion = "se docs/language.md for de felter, " + owner_ + " kan have";
     return false;
@@ -65,11 +68,7 @@ bool NameChecker::accept(const ast::Block& b) {
     return false;
   }
   auto& d = cx_.error(b.kind_where, "KVS-S001", "ukendt blok '" + b.kind + "' i " + owner_);
-  auto all = candidates();
-  std::optional<std::string> guess;
-  for (auto& c : all)
-    if (fold(c) == fold(b.kind)) guess = c;
-  if (!guess) guess = closest_word(b.kind, all);
+  auto guess = suggestion(b.kind);
   if (guess) d.suggestion = "mente du '" + *guess + "'?";
   return false;
 }

@@ -13,6 +13,7 @@
 
 #include "check.hpp"
 #include "golden.hpp"
+#include "check_data.hpp"
 
 using namespace kvs;
 using namespace kvs::checks;
@@ -20,16 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const CheckData& data() {
-  static const CheckData d = [] {
-    std::vector<law::LoadError> errors;
-    auto loaded = load_check_data(errors);
-    for (const auto& e : errors) UNSCOPED_INFO(e.format());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return d;
-}
+const checks::CheckData& data() { return test::check_data(); }
 
 // A scratch copy of checks/law with one file replaced, to test load errors.
 struct ScratchLaw {

@@ -9,6 +9,7 @@
 #include "catalogue.hpp"
 #include "check.hpp"
 #include "golden.hpp"
+#include "check_data.hpp"
 #include "readability.hpp"
 #include "rule_case.hpp"
 
@@ -17,16 +18,7 @@ using namespace kvs::checks;
 
 namespace {
 
-const CheckData& data() {
-  static const CheckData d = [] {
-    std::vector<law::LoadError> errors;
-    auto loaded = load_check_data(errors);
-    for (const auto& e : errors) UNSCOPED_INFO(e.format());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return d;
-}
+const checks::CheckData& data() { return test::check_data(); }
 
 std::string describe(const DiagnosticSink& sink) {
   std::string s;

@@ -8,22 +8,14 @@
 
 #include "check.hpp"
 #include "golden.hpp"
+#include "check_data.hpp"
 
 using namespace kvs;
 using namespace kvs::checks;
 
 namespace {
 
-const CheckData& data() {
-  static const CheckData d = [] {
-    std::vector<law::LoadError> errors;
-    auto loaded = load_check_data(errors);
-    for (const auto& e : errors) UNSCOPED_INFO(e.format());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return d;
-}
+const checks::CheckData& data() { return test::check_data(); }
 
 using Multiset = std::multiset<std::string>;
 

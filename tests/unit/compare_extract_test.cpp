@@ -8,33 +8,16 @@
 #include "check.hpp"
 #include "compare.hpp"
 #include "golden.hpp"
+#include "national_figures_fixture.hpp"
 
 using namespace kvs;
 using namespace kvs::compare;
 
 namespace {
 
-const checks::CheckData& data() {
-  static const checks::CheckData d = [] {
-    std::vector<law::LoadError> errors;
-    auto loaded = checks::load_check_data(errors);
-    for (const auto& e : errors) UNSCOPED_INFO(e.format());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return d;
-}
+const checks::CheckData& data() { return test::check_data(); }
 
-const NationalFigures& figures() {
-  static const NationalFigures f = [] {
-    std::vector<law::LoadError> errors;
-    auto loaded = load_national_figures(national_figures_path(), data().law, errors);
-    for (const auto& e : errors) UNSCOPED_INFO(e.format());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return f;
-}
+const NationalFigures& figures() { return test::national_figures(); }
 
 StandardRow row_of(const std::string& text) {
   checks::CheckRun run = checks::check_text("test.kvs", text, data(), Date{2024, 6, 1});

@@ -12,6 +12,7 @@
 #include "check.hpp"
 #include "compare.hpp"
 #include "golden.hpp"
+#include "national_figures_fixture.hpp"
 
 using namespace kvs;
 using namespace kvs::compare;
@@ -21,27 +22,9 @@ namespace {
 
 const Date kCheckDate{2024, 6, 1};  // Sorø states no year: judge it as rules.md's acceptance case does
 
-const checks::CheckData& data() {
-  static const checks::CheckData d = [] {
-    std::vector<law::LoadError> errors;
-    auto loaded = checks::load_check_data(errors);
-    for (const auto& e : errors) UNSCOPED_INFO(e.format());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return d;
-}
+const checks::CheckData& data() { return test::check_data(); }
 
-const NationalFigures& figures() {
-  static const NationalFigures f = [] {
-    std::vector<law::LoadError> errors;
-    auto loaded = load_national_figures(national_figures_path(), data().law, errors);
-    for (const auto& e : errors) UNSCOPED_INFO(e.format());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return f;
-}
+const NationalFigures& figures() { return test::national_figures(); }
 
 CompareResult compare_dirs(const std::vector<std::string>& dirs, unsigned jobs = 0) {
   std::vector<std::string> args, errors;

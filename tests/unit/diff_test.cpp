@@ -5,21 +5,14 @@
 #include "check.hpp"
 #include "compile.hpp"
 #include "diff_output.hpp"
+#include "check_data.hpp"
 #include "golden.hpp"
 
 using namespace kvs;
 
 namespace {
 
-const checks::CheckData& data() {
-  static const checks::CheckData d = [] {
-    std::vector<law::LoadError> errors;
-    auto loaded = checks::load_check_data(errors);
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return d;
-}
+const checks::CheckData& data() { return test::check_data(); }
 
 diff::CheckSummary summary(const checks::CheckRun& r) {
   diff::CheckSummary s;
