@@ -33,9 +33,12 @@ std::string to_nfc(const std::string& utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return utf8;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
-  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return utf8;
+  // Almost every file is already in NFC: check on the UTF-8 itself (no UTF-16 copy).
+  if (nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status) &&
+      U_SUCCESS(status))
+    return utf8;
   status = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
   icu::UnicodeString n = nfc->normalize(u, status);
   if (U_FAILURE(status)) return utf8;
   std::string out;
@@ -93,20 +96,24 @@ LoadedSource load_source_bytes(std::string name, std::string_view bytes, Diagnos
   std::string visible;
   visible.reserve(text.size());
   std::vector<std::uint32_t> invisible_at;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::string_view rest(text.data() + i, std::min<std::size_t>(3, text.size() - i));
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t copied = 0;  // text[copied, i) is still to be appended (copied in runs, not per byte)
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = t[i];
     std::size_t skip = 0;
-    if (rest == "\xEF\xBB\xBF" || rest == "\xE2\x80\x8B") skip = 3;
-    else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) skip = 1;
-    else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) skip = 2;  // C1
-    if (skip) {
-      invisible_at.push_back(static_cast<std::uint32_t>(visible.size()));
-      i += skip - 1;
-      continue;
-    }
-    visible += text[i];
+    if (c < 0x20) skip = (c == '\t' || c == '\n') ? 0 : 1;
+    else if (c == 0x7F) skip = 1;
+    else if (c == 0xC2 && i + 1 < n && t[i + 1] <= 0x9F) skip = 2;  // C1 control
+    else if (c == 0xEF && i + 2 < n && t[i + 1] == 0xBB && t[i + 2] == 0xBF) skip = 3;  // BOM
+    else if (c == 0xE2 && i + 2 < n && t[i + 1] == 0x80 && t[i + 2] == 0x8B) skip = 3;  // zero-width space
+    if (!skip) continue;
+    visible.append(text, copied, i - copied);
+    invisible_at.push_back(static_cast<std::uint32_t>(visible.size()));
+    i += skip - 1;
+    copied = i + 1;
   }
+  visible.append(text, copied, n - copied);
   result.file = std::make_shared<SourceFile>(std::move(name), std::move(visible));
   for (std::uint32_t at : invisible_at) {
     auto& d = sink.warning(*result.file, {at, at}, "KVS-L004",

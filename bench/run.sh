@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# bench/run.sh — the benchmark of issue 8, in one run on one machine:
+#   kvs (compare; render HTML+DOCX) against pandoc (per file, in one process) and cmark (the floor)
+#   on the same synthetic corpus; scaling to N = 98, 980, 9 800; writer latency; callgrind counts.
+# Writes bench/RESULTS.md (the text after the "analysis" marker in it is kept; --quick writes
+# bench/out/RESULTS-quick.md instead) and raw data in bench/out/. See bench/README.md.
+#
+#   bash bench/run.sh            # full run (3 to 7 minutes on 2 cores, depending on the host)
+#   bash bench/run.sh --quick    # N = 98 and 980 only, fewer repetitions (1 to 2 minutes)
+#
+# Never more than 2 jobs at a time: every measurement runs alone; kvs compare uses its own 2
+# threads; one row runs pandoc 2 files at a time (xargs -P 2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+QUICK=0
+[ "${1:-}" = "--quick" ] && QUICK=1
+started=$(date +%s)
+say() { printf '\n== %s\n' "$*"; }
+
+# ---------------------------------------------------------------------------------------------
+say "packages"
+scripts/install-deps.sh
+bench_packages=(pandoc cmark hyperfine time valgrind python3 unzip)
+missing=()
+for p in "${bench_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "bench: installerer ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+PY=/usr/bin/python3
+
+say "build (Release, build-bench/)"
+cmake -S . -B build-bench -G Ninja -DKVS_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-bench -j2 | tail -n 1
+
+K=build-bench/kvs
+O=bench/out
+RES=$O/results.jsonl
+LOG=$O/run.log
+DATO=2024-06-01
+mkdir -p "$O"
+rm -f "$RES"
+: > "$LOG"
+# tmpfs for the rows that leave the disk out (kvs fsyncs every file it writes).
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = "tmpfs" ]; then T=/dev/shm/kvs-bench-$$; else T=$O/no-tmpfs; fi
+mkdir -p "$T"
+trap 'rm -rf "$T"' EXIT
+B() { "$PY" bench/bench.py "$@"; }
+M() { B measure --results "$RES" --log "$LOG" "$@"; }
+
+B meta --results "$RES" date="$(date -Iseconds)" kvs_version="$($K --version 2>/dev/null | head -n1 || echo '?')" \
+  git="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' 2>/dev/null || echo '+dirty')" \
+  disk_fs="$(df --output=fstype "$O" | tail -n 1)" tmpfs="$T"
+
+SIZES=(98 980 9800)
+[ "$QUICK" = 1 ] && SIZES=(98 980)
+reps_for() { case "$1" in 98) echo 7 ;; 980) echo 3 ;; *) echo 1 ;; esac; }
+[ "$QUICK" = 1 ] && reps_for() { case "$1" in 98) echo 3 ;; *) echo 1 ;; esac; }
+
+# ---------------------------------------------------------------------------------------------
+say "corpora (bench/generate.py; every file checked by kvs compare below, a sample by kvs check here)"
+for N in "${SIZES[@]}"; do
+  "$PY" bench/generate.py --n "$N" --out "$O/corpus-$N" --kvs "$K"
+  B meta --results "$RES" "corpus_bytes_$N=$(cat "$O"/corpus-"$N"/*.kvs | wc -c)"
+done
+
+# The Markdown of each standard (kvs render --format md): what pandoc and cmark get. Not timed
+# (row 6 of §1 times it); written to tmpfs and copied, to spare 2 x 9 800 fsyncs.
+for N in "${SIZES[@]}"; do
+  rm -rf "$O/md-$N" "$T/md-$N"
+  $K render "$O"/corpus-"$N"/*.kvs --ud "$T/md-$N" --format md --dato $DATO > /dev/null
+  cp -r "$T/md-$N" "$O/md-$N"
+  rm -rf "$T/md-$N"
+  ls "$O"/md-"$N"/*.md > "$O/md-$N.list"
+  B meta --results "$RES" "md_bytes_$N=$(cat "$O"/md-"$N"/*.md | wc -c)"
+done
+say "this machine: what 2 cores give, what one fsync costs"
+B cores --results "$RES"
+B fsync --results "$RES" --dir "$O/fsync-probe"
+rmdir "$O/fsync-probe" 2>/dev/null || true
+
+warm() { cat "$O"/corpus-"$1"/*.kvs "$O"/md-"$1"/*.md > /dev/null; }
+
+# ---------------------------------------------------------------------------------------------
+say "1. the 98-standard corpus: kvs, pandoc, cmark"
+N=98
+R=$(reps_for 98)
+warm 98
+C="$O/corpus-98"
+MD="$O/md-98"
+mkdir -p "$O/render-98" "$T/render-98" "$T/render-98-html" "$O/pandoc-file-98" "$O/pandoc-p2-98" \
+  "$O/pandoc-lua-98" "$O/pandoc-concat-98" "$O/cmark-98"
+M --id kvs_compare_98 --label "kvs compare (parse, check against the law, report; 2 threads) → disk" \
+  --n 98 --files 98 --reps "$R" --show "\$K compare \$O/corpus-98 --ud \$O/compare-98 --dato $DATO" \
+  -- $K compare "$C" --ud "$O/compare-98" --dato $DATO
+M --id kvs_compare_98_tmpfs --label "kvs compare → tmpfs" \
+  --n 98 --files 98 --reps "$R" --show "\$K compare \$O/corpus-98 --ud /dev/shm/… --dato $DATO" \
+  -- $K compare "$C" --ud "$T/compare-98" --dato $DATO
+M --id kvs_render_98 --label "kvs render HTML+DOCX, one process → disk" \
+  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud \$O/render-98 --format html,docx --dato $DATO" \
+  -- $K render "$C"/*.kvs --ud "$O/render-98" --format html,docx --dato $DATO
+M --id kvs_render_98_tmpfs --label "kvs render HTML+DOCX, one process → tmpfs" \
+  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud /dev/shm/… --format html,docx --dato $DATO" \
+  -- $K render "$C"/*.kvs --ud "$T/render-98" --format html,docx --dato $DATO
+M --id kvs_render_98_p2 --label "kvs render HTML+DOCX, the corpus split over 2 processes (xargs -P 2) → disk" \
+  --n 98 --files 98 --reps "$R" --shell --show "ls \$O/corpus-98/*.kvs | xargs -P 2 -n 49 \$K render --ud \$O/render-98 --format html,docx --dato $DATO > /dev/null" \
+  -- "ls $C/*.kvs | xargs -P 2 -n 49 $K render --ud $O/render-98 --format html,docx --dato $DATO > /dev/null"
+M --id kvs_render_98_p2_tmpfs --label "kvs render HTML+DOCX, the corpus split over 2 processes (xargs -P 2) → tmpfs" \
+  --n 98 --files 98 --reps "$R" --shell --show "ls \$O/corpus-98/*.kvs | xargs -P 2 -n 49 \$K render --ud /dev/shm/… --format html,docx --dato $DATO > /dev/null" \
+  -- "ls $C/*.kvs | xargs -P 2 -n 49 $K render --ud $T/render-98 --format html,docx --dato $DATO > /dev/null"
+M --id kvs_render_98_html_tmpfs --label "kvs render HTML only → tmpfs" \
+  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud /dev/shm/… --format html --dato $DATO" \
+  -- $K render "$C"/*.kvs --ud "$T/render-98-html" --format html --dato $DATO
+M --id kvs_render_98_md --label "kvs render Markdown (the input of pandoc and cmark) → disk" \
+  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud \$O/md-98 --format md --dato $DATO" \
+  -- $K render "$C"/*.kvs --ud "$MD" --format md --dato $DATO
+
+M --id pandoc_file_html_98 --label "pandoc → HTML, one process per file (98 processes)" \
+  --n 98 --files 98 --reps 1 --shell \
+  -- "for f in $MD/*.md; do s=\${f##*/}; s=\${s%.md}; pandoc -f gfm -t html5 -s -M pagetitle=\$s -M lang=da \"\$f\" -o $O/pandoc-file-98/\$s.html; done"
+M --id pandoc_file_docx_98 --label "pandoc → DOCX, one process per file (98 processes)" \
+  --n 98 --files 98 --reps 1 --shell \
+  -- "for f in $MD/*.md; do s=\${f##*/}; s=\${s%.md}; pandoc -f gfm -t docx -M pagetitle=\$s -M lang=da \"\$f\" -o $O/pandoc-file-98/\$s.docx; done"
+M --id pandoc_p2_98 --label "pandoc → HTML+DOCX, one process per file and format, 2 at a time (xargs -P 2)" \
+  --n 98 --files 98 --reps 1 --shell \
+  -- "xargs -a $O/md-98.list -P 2 -n 1 sh -c 's=\${1##*/}; s=\${s%.md}; pandoc -f gfm -t html5 -s -M pagetitle=\$s -M lang=da \"\$1\" -o $O/pandoc-p2-98/\$s.html && pandoc -f gfm -t docx -M pagetitle=\$s -M lang=da \"\$1\" -o $O/pandoc-p2-98/\$s.docx' sh"
+M --id pandoc_lua_98 --label "pandoc → HTML+DOCX, ONE process, 196 separate files (Lua filter bench/pandoc-batch.lua)" \
+  --n 98 --files 98 --reps 3 \
+  --show "PANDOC_BATCH_LIST=\$O/md-98.list PANDOC_BATCH_OUT=\$O/pandoc-lua-98 pandoc -f markdown -t plain --lua-filter bench/pandoc-batch.lua /dev/null -o /dev/null" \
+  -- env PANDOC_BATCH_LIST="$O/md-98.list" PANDOC_BATCH_OUT="$O/pandoc-lua-98" PANDOC_BATCH_FORMATS=html,docx \
+     pandoc -f markdown -t plain --lua-filter bench/pandoc-batch.lua /dev/null -o /dev/null
+M --id pandoc_concat_html_98 --label "pandoc → HTML, one process, all 98 files concatenated into ONE document" \
+  --n 98 --files 98 --reps 3 --show "pandoc -f gfm -t html5 -s -M pagetitle=alle -M lang=da \$O/md-98/*.md -o \$O/pandoc-concat-98/alle.html" \
+  -- pandoc -f gfm -t html5 -s -M pagetitle=alle -M lang=da "$MD"/*.md -o "$O/pandoc-concat-98/alle.html"
+M --id pandoc_concat_docx_98 --label "pandoc → DOCX, one process, all 98 files concatenated into ONE document" \
+  --n 98 --files 98 --reps 3 --show "pandoc -f gfm -t docx -M pagetitle=alle -M lang=da \$O/md-98/*.md -o \$O/pandoc-concat-98/alle.docx" \
+  -- pandoc -f gfm -t docx -M pagetitle=alle -M lang=da "$MD"/*.md -o "$O/pandoc-concat-98/alle.docx"
+M --id cmark_98 --label "cmark → HTML, one process, all 98 files (the floor)" \
+  --n 98 --files 98 --reps "$R" --stdout "$O/cmark-98/alle.html" --show "cmark \$O/md-98/*.md > \$O/cmark-98/alle.html" \
+  -- cmark "$MD"/*.md
+
+# The one-process pandoc run must give what users get from pandoc per file.
+same=0; differ=0
+for f in "$O"/pandoc-file-98/*.html; do
+  b=${f##*/}; b=${b%.html}
+  if cmp -s "$f" "$O/pandoc-lua-98/$b.html" && \
+     cmp -s <(unzip -p "$O/pandoc-file-98/$b.docx" word/document.xml) <(unzip -p "$O/pandoc-lua-98/$b.docx" word/document.xml); then
+    same=$((same + 1)); else differ=$((differ + 1)); fi
+done
+echo "  pandoc per file vs Lua filter: $same identical (HTML bytes and word/document.xml), $differ differ"
+B meta --results "$RES" pandoc_lua_identical="$same" pandoc_lua_differ="$differ"
+
+# ---------------------------------------------------------------------------------------------
+say "2. scaling: N = ${SIZES[*]}"
+for N in "${SIZES[@]}"; do
+  R=$(reps_for "$N")
+  warm "$N"
+  C="$O/corpus-$N"
+  mkdir -p "$O/render-$N" "$T/render-$N" "$O/cmark-$N"
+  M --group scale --id "scale_compare_$N" --label "kvs compare → disk" --n "$N" --files "$N" --reps "$R" \
+    --show "\$K compare \$O/corpus-$N --ud \$O/compare-$N --dato $DATO" \
+    -- $K compare "$C" --ud "$O/compare-$N" --dato $DATO
+  B verify --results "$RES" --n "$N" --fund "$O/compare-$N/fund.csv"
+  M --group scale --id "scale_render_$N" --label "kvs render HTML+DOCX → disk" --n "$N" --files "$N" --reps "$R" \
+    --show "\$K render \$O/corpus-$N/*.kvs --ud \$O/render-$N --format html,docx --dato $DATO" \
+    -- $K render "$C"/*.kvs --ud "$O/render-$N" --format html,docx --dato $DATO
+  M --group scale --id "scale_render_tmpfs_$N" --label "kvs render HTML+DOCX → tmpfs" --n "$N" --files "$N" --reps "$R" \
+    --show "\$K render \$O/corpus-$N/*.kvs --ud /dev/shm/… --format html,docx --dato $DATO" \
+    -- $K render "$C"/*.kvs --ud "$T/render-$N" --format html,docx --dato $DATO
+  rm -rf "$T/render-$N"
+  M --group scale --id "scale_cmark_$N" --label "cmark → HTML (one process)" --n "$N" --files "$N" --reps "$R" \
+    --stdout "$O/cmark-$N/alle.html" --show "cmark \$O/md-$N/*.md > \$O/cmark-$N/alle.html" \
+    -- cmark "$O"/md-"$N"/*.md
+done
+
+# ---------------------------------------------------------------------------------------------
+say "3. writer latency (hyperfine)"
+RUNS=200
+[ "$QUICK" = 1 ] && RUNS=50
+F=standards/hjoerring-2024.kvs
+mkdir -p "$O/latency" "$T/latency"
+B latency --results "$RES" --log "$LOG" --id start --label "kvs --version (process start only: loading, relocation)" --runs $RUNS \
+  -- "$K --version"
+B latency --results "$RES" --log "$LOG" --id check --label "kvs check (parse, check against the law)" --runs $RUNS \
+  -- "$K check $F --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id render --label "kvs render HTML+DOCX → disk" --runs $RUNS \
+  -- "$K render $F --ud $O/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id render_tmpfs --label "kvs render HTML+DOCX → tmpfs" --runs $RUNS \
+  -- "$K render $F --ud $T/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id render_byraad --label "kvs render --byraad HTML+DOCX → disk (check + render in one process, with the appendix)" --runs $RUNS \
+  -- "$K render --byraad $F --ud $O/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id render_byraad_tmpfs --label "kvs render --byraad HTML+DOCX → tmpfs (check + render in one process)" --runs $RUNS \
+  -- "$K render --byraad $F --ud $T/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id check_then_render_tmpfs --label "kvs check, then kvs render HTML+DOCX → tmpfs (two processes)" --runs $RUNS --shell \
+  -- "$K check $F --dato $DATO > /dev/null; $K render $F --ud $T/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id check_then_render --label "kvs check, then kvs render HTML+DOCX → disk (two processes)" --runs $RUNS --shell \
+  -- "$K check $F --dato $DATO > /dev/null; $K render $F --ud $O/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id pandoc_one --label "pandoc → HTML, then pandoc → DOCX (same standard, Markdown)" --runs 20 --warmup 2 --shell \
+  -- "pandoc -f gfm -t html5 -s -M pagetitle=x -M lang=da $O/md-98/hjoerring-2024.md -o $T/latency/p.html; pandoc -f gfm -t docx $O/md-98/hjoerring-2024.md -o $T/latency/p.docx" || true
+B latency --results "$RES" --log "$LOG" --id cmark_one --label "cmark → HTML (same standard, Markdown)" --runs $RUNS \
+  -- "cmark $O/md-98/hjoerring-2024.md" || true
+
+# ---------------------------------------------------------------------------------------------
+say "4. callgrind (instruction counts)"
+CG="$O/callgrind"
+mkdir -p "$CG" "$T/cg"
+$K render standards/*.kvs --ud "$O/md-seeds" --format md --dato $DATO > /dev/null
+CGB() { B callgrind --results "$RES" --out "$CG" "$@"; }
+CGB --id cg_start --label "kvs --version (process start only)" -- $K --version
+CGB --id cg_check --label "kvs check, one standard (Hjørring)" -- $K check $F --dato $DATO
+CGB --id cg_render --label "kvs render HTML+DOCX, one standard" -- $K render $F --ud "$T/cg" --format html,docx --dato $DATO
+CGB --id cg_byraad --label "kvs render --byraad HTML+DOCX (check + render), one standard" --top 10 \
+  -- $K render --byraad $F --ud "$T/cg" --format html,docx --dato $DATO
+CGB --id cg_cmark --label "cmark → HTML, the same standard's Markdown" -- cmark "$O/md-seeds/hjoerring-2024.md"
+CGB --id cg_pandoc --label "pandoc → HTML, the same standard's Markdown" \
+  -- pandoc -f gfm -t html5 -s -M pagetitle=x "$O/md-seeds/hjoerring-2024.md" -o "$T/cg/p.html"
+CGB --id cg_pandoc_docx --label "pandoc → DOCX, the same standard's Markdown" \
+  -- pandoc -f gfm -t docx -M pagetitle=x "$O/md-seeds/hjoerring-2024.md" -o "$T/cg/p.docx"
+CGB --id cg_cmark_98 --label "cmark → HTML, the 98 Markdown files (one process)" \
+  --show "cmark \$O/md-98/*.md" -- cmark "$O"/md-98/*.md
+CGB --id cg_render_98 --label "kvs render HTML+DOCX, the 98-standard corpus (one process)" --top 10 \
+  --show "\$K render \$O/corpus-98/*.kvs --ud /dev/shm/… --format html,docx --dato $DATO" \
+  -- $K render "$O"/corpus-98/*.kvs --ud "$T/cg" --format html,docx --dato $DATO
+CGB --id cg_compare_98 --label "kvs compare, the 98-standard corpus" --top 10 \
+  --show "\$K compare \$O/corpus-98 --ud /dev/shm/… --dato $DATO" \
+  -- $K compare "$O/corpus-98" --ud "$T/cg/compare" --dato $DATO
+
+# ---------------------------------------------------------------------------------------------
+say "4b. perf (real time, sampled; skipped if perf does not work here)"
+if command -v perf > /dev/null; then
+  mkdir -p "$T/perf"
+  B perf --results "$RES" --out "$O/perf" --id perf_render_980 --label "kvs render HTML+DOCX, the 980 corpus → tmpfs" \
+    --show "\$K render \$O/corpus-980/*.kvs --ud /dev/shm/… --format html,docx --dato $DATO" \
+    -- $K render "$O"/corpus-980/*.kvs --ud "$T/perf" --format html,docx --dato $DATO
+  rm -rf "$T/perf"
+  B perf --results "$RES" --out "$O/perf" --id perf_compare_980 --label "kvs compare, the 980 corpus" \
+    --show "\$K compare \$O/corpus-980 --ud /dev/shm/… --dato $DATO" \
+    -- $K compare "$O/corpus-980" --ud "$T/perf-compare" --dato $DATO
+else
+  echo "  perf not installed; skipped"
+fi
+
+# ---------------------------------------------------------------------------------------------
+say "report"
+B meta --results "$RES" duration_s=$(( $(date +%s) - started ))
+cmdline="bash bench/run.sh${1:+ $1}"
+# A quick run never replaces the results of a full run.
+REPORT=bench/RESULTS.md
+[ "$QUICK" = 1 ] && REPORT=$O/RESULTS-quick.md
+B report --results "$RES" --out "$REPORT" --command "$cmdline"
+echo "done in $(( $(date +%s) - started )) s: $ROOT/$REPORT"
