@@ -127,8 +127,15 @@ std::string typeset(std::string_view t) {
     return e;
   };
   while (i < n) {
+    // Most bytes start none of the patterns below: copy them without comparing (this
+    // loop runs over every generated word of every document).
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c != 0xC2 && c != 's' && c != 'n' && !is_digit(t[i])) {
+      out += t[i++];
+      continue;
+    }
     // "§ 79 a", "§79a", "§ 83a": no-break spaces, a space before the letter.
-    if (t.compare(i, 2, "§") == 0) {
+    if (c == 0xC2 && t.compare(i, 2, "§") == 0) {
       std::size_t j = i + 2;
       bool double_sign = t.compare(j, 2, "§") == 0;
       if (double_sign) j += 2;
@@ -156,6 +163,7 @@ std::string typeset(std::string_view t) {
     }
     // "stk. 3", "nr. 716": keep the number with its label.
     for (std::string_view label : {std::string_view("stk. "), std::string_view("nr. ")}) {
+      if (t[i] != label[0]) continue;
       if (t.compare(i, label.size(), label) == 0 && i + label.size() < n && is_digit(t[i + label.size()]) &&
           (i == 0 || !is_ascii_letter(t[i - 1]))) {
         out.append(label.substr(0, label.size() - 1));
