@@ -40,9 +40,13 @@ Lix lix(std::string_view prose, int long_word_over) {
   Lix r;
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(plain(prose));
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale("da"), status));
-  std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
-  if (U_FAILURE(status)) return r;
+  // Creating break iterators costs far more than using them (they load rule data):
+  // one pair per thread, reused for every text (`kvs compare` runs one thread per core).
+  thread_local std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale("da"), status));
+  thread_local std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
+  if (!words || !sentences) return r;
   words->setText(text);
   std::vector<int32_t> word_starts;
   int32_t start = words->first();

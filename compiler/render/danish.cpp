@@ -238,9 +238,11 @@ double Readability::lix() const {
 Readability readability(const std::vector<std::string>& blocks) {
   Readability r;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(danish(), status));
-  std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(danish(), status));
-  if (U_FAILURE(status)) return r;
+  // One pair of break iterators per thread, reused: creating them loads ICU rule data.
+  thread_local std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(danish(), status));
+  thread_local std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(danish(), status));
+  if (!words || !sentences) return r;
   for (const auto& block : blocks) {
     icu::UnicodeString u = ustr(block);
     if (u.trim().isEmpty()) continue;
