@@ -19,12 +19,8 @@ int run_check(const Options& o) {
     std::cerr << "kvs check: vælg --format tekst, json eller sarif\n";
     return kUsage;
   }
-  std::vector<law::LoadError> load_errors;
-  auto data = checks::load_check_data(load_errors);
-  if (!data) {
-    for (const auto& e : load_errors) std::cerr << "kvs: fejl i lovdata: " << e.format() << '\n';
-    return kUsage;
-  }
+  auto data = load_check_data_or_report();
+  if (!data) return kUsage;
   Date check_date = o.check_date.value_or(Date::today());
   DiagnosticSink sink;
   std::vector<Compilation> units;

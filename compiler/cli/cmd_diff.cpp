@@ -20,12 +20,8 @@ int run_diff(const Options& o) {
     std::cerr << "kvs diff: angiv to filer: den gamle og den nye standard\n";
     return kUsage;
   }
-  std::vector<law::LoadError> errors;
-  auto data = checks::load_check_data(errors);
-  if (!data) {
-    for (auto& e : errors) std::cerr << "kvs diff: " << e.message << '\n';
-    return kUsage;
-  }
+  auto data = load_check_data_or_report();
+  if (!data) return kUsage;
   checks::CheckRun old_run = checks::check_file(o.files[0], *data, o.check_date);
   checks::CheckRun new_run = checks::check_file(o.files[1], *data, o.check_date);
   bool broken = false;

@@ -48,11 +48,7 @@ int run_render(const Options& o) {
     return kUsage;
   }
   std::optional<checks::CheckData> check_data;
-  if (o.council) {
-    std::vector<law::LoadError> errors;
-    check_data = checks::load_check_data(errors);
-    for (const auto& e : errors) std::cerr << "kvs render: " << e.format() << '\n';
-  }
+  if (o.council) check_data = load_check_data_or_report();  // without it the appendix says the checks did not run
   fs::path out_dir = o.out_dir.empty() ? fs::path(".") : fs::path(o.out_dir);
   std::error_code ec;
   fs::create_directories(out_dir, ec);

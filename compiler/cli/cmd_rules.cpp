@@ -13,12 +13,8 @@ int run_rules(const Options& o) {
     std::cerr << "kvs rules: tager ingen filer\n";
     return kUsage;
   }
-  std::vector<law::LoadError> errors;
-  auto data = checks::load_check_data(errors);
-  if (!data) {
-    for (const auto& e : errors) std::cerr << "kvs: fejl i lovdata: " << e.format() << '\n';
-    return kUsage;
-  }
+  auto data = load_check_data_or_report();
+  if (!data) return kUsage;
   if (o.format == OutputFormat::markdown) {
     std::string root = law::data_dir();
     std::cout << checks::catalogue_markdown(*data, root + "/tests/checks", root);

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 
+#include "check.hpp"
 #include "diagnostic.hpp"
 #include "options.hpp"
 
@@ -12,6 +14,10 @@ int run_check(const Options& o);
 int run_fmt(const Options& o);
 int run_model(const Options& o);
 int run_diff(const Options& o);
+
+/// The law and advice data (checks/law, checks/advice.xml); problems are printed to
+/// stderr, and nothing is returned when the data cannot be used.
+std::optional<checks::CheckData> load_check_data_or_report();
 
 /// Most diagnostics printed per file in text form; the rest are counted.
 inline constexpr int kMaxPrintedPerFile = 100;
