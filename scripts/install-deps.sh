@@ -7,7 +7,7 @@ set -euo pipefail
 
 build_packages=(cmake g++ ninja-build pkg-config libboost-dev libicu-dev libcmark-dev
                 libpugixml-dev libzip-dev libsqlite3-dev)
-test_packages=(catch2 python3 clang libclang-rt-14-dev nodejs npm chromium libreoffice-writer poppler-utils time)
+test_packages=(catch2 python3 clang libclang-rt-14-dev nodejs npm chromium libreoffice-writer poppler-utils time unzip)
 
 packages=("${build_packages[@]}")
 if [ "${1:-}" = "--test" ]; then packages+=("${test_packages[@]}"); fi

@@ -1,107 +1,160 @@
 #include "zip_writer.hpp"
 
-#include <zip.h>
+#include <zlib.h>
 
-#include <ctime>
+#include <cstdint>
+#include <limits>
 
 namespace kvs::render {
 namespace {
 
-/// 1 January 2000 12:00 *local* time: libzip converts with localtime(), so building the
-/// time_t from local fields gives the same DOS date and time in every time zone.
-time_t fixed_time() {
-  std::tm tm{};
-  tm.tm_year = 100;
-  tm.tm_mon = 0;
-  tm.tm_mday = 1;
-  tm.tm_hour = 12;
-  tm.tm_isdst = -1;
-  return std::mktime(&tm);
+// 1 January 2000 12:00:00 as an MS-DOS time and date (APPNOTE §4.4.6): fixed, so the
+// bytes do not depend on when or in which time zone a document was made.
+constexpr std::uint16_t kDosTime = 12 << 11;
+constexpr std::uint16_t kDosDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
+constexpr std::uint16_t kVersionNeeded = 20;                 // 2.0: deflate
+constexpr std::uint16_t kVersionMadeBy = (3 << 8) | 20;      // Unix, so the mode below is read
+constexpr std::uint16_t kFlagUtf8Names = 1 << 11;            // names are UTF-8 (bit 11)
+constexpr std::uint32_t kExternalMode = 0100644u << 16;      // -rw-r--r--
+constexpr std::size_t kStoreBelow = 4096;
+
+// Level 1: a DOCX is small, and the compressor was a fifth of rendering time at level 6.
+// Parts under 4 KB are stored: each deflate stream clears its 64 KB tables first, which
+// cost more than compressing the small parts saved (callgrind, bench/).
+constexpr int kLevel = 1;
+
+void put16(std::string& out, std::uint16_t v) {
+  out += static_cast<char>(v & 0xFF);
+  out += static_cast<char>(v >> 8);
+}
+void put32(std::string& out, std::uint32_t v) {
+  put16(out, static_cast<std::uint16_t>(v & 0xFFFF));
+  put16(out, static_cast<std::uint16_t>(v >> 16));
+}
+
+struct Written {
+  std::uint16_t method;
+  std::uint32_t crc, compressed, size, offset;
+};
+
+/// Raw deflate (no zlib header: ZIP stores the method itself) of `data` onto `out`.
+bool deflate_onto(std::string& out, const std::string& data, std::string& error) {
+  z_stream zs{};
+  if (deflateInit2(&zs, kLevel, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    error = "zip: zlib kunne ikke startes";
+    return false;
+  }
+  std::size_t start = out.size();
+  out.resize(start + deflateBound(&zs, static_cast<uLong>(data.size())));
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data() + start);
+  zs.avail_out = static_cast<uInt>(out.size() - start);
+  int rc = deflate(&zs, Z_FINISH);
+  out.resize(start + zs.total_out);
+  deflateEnd(&zs);
+  if (rc != Z_STREAM_END) {
+    error = "zip: komprimeringen mislykkedes";
+    return false;
+  }
+  return true;
+}
+
+void local_header(std::string& out, const ZipEntry& e, const Written& w) {
+  put32(out, 0x04034b50);
+  put16(out, kVersionNeeded);
+  put16(out, kFlagUtf8Names);
+  put16(out, w.method);
+  put16(out, kDosTime);
+  put16(out, kDosDate);
+  put32(out, w.crc);
+  put32(out, w.compressed);
+  put32(out, w.size);
+  put16(out, static_cast<std::uint16_t>(e.name.size()));
+  put16(out, 0);  // no extra field
+  out += e.name;
+}
+
+void central_header(std::string& out, const ZipEntry& e, const Written& w) {
+  put32(out, 0x02014b50);
+  put16(out, kVersionMadeBy);
+  put16(out, kVersionNeeded);
+  put16(out, kFlagUtf8Names);
+  put16(out, w.method);
+  put16(out, kDosTime);
+  put16(out, kDosDate);
+  put32(out, w.crc);
+  put32(out, w.compressed);
+  put32(out, w.size);
+  put16(out, static_cast<std::uint16_t>(e.name.size()));
+  put16(out, 0);  // extra field
+  put16(out, 0);  // comment
+  put16(out, 0);  // disk number
+  put16(out, 0);  // internal attributes
+  put32(out, kExternalMode);
+  put32(out, w.offset);
+  out += e.name;
 }
 
 }  // namespace
 
 std::string zip_archive(const std::vector<ZipEntry>& entries, std::string& error) {
-  zip_error_t zerr;
-  zip_error_init(&zerr);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &zerr);
-  if (!buffer) {
-    error = "zip: " + std::string(zip_error_strerror(&zerr));
-    zip_error_fini(&zerr);
+  // Without ZIP64 every size and offset must fit in 32 bits and the count in 16: far beyond
+  // any document (kvs reads at most 10 MB of source), but checked rather than assumed.
+  constexpr std::size_t kMax = std::numeric_limits<std::uint32_t>::max();
+  if (entries.empty() || entries.size() > 0xFFFF) {
+    error = "zip: arkivet skal have mellem 1 og 65 535 dele";
     return {};
   }
-  zip_source_keep(buffer);
-  zip_t* za = zip_open_from_source(buffer, ZIP_TRUNCATE, &zerr);
-  if (!za) {
-    error = "zip: " + std::string(zip_error_strerror(&zerr));
-    zip_error_fini(&zerr);
-    zip_source_free(buffer);
-    return {};
-  }
-  time_t when = fixed_time();
+  std::size_t total = 0;
+  for (const auto& e : entries) total += e.data.size() + e.name.size() + 128;
+  std::string out;
+  out.reserve(total / 3);
+  std::vector<Written> written;
+  written.reserve(entries.size());
   for (const auto& e : entries) {
-    zip_source_t* src = zip_source_buffer(za, e.data.data(), e.data.size(), 0);
-    zip_int64_t idx = src ? zip_file_add(za, e.name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) : -1;
-    if (idx < 0) {
-      if (src) zip_source_free(src);
-      error = "zip: " + std::string(zip_strerror(za));
-      zip_discard(za);
-      zip_source_free(buffer);
+    if (e.name.empty() || e.name.size() > 0xFFFF || e.data.size() > kMax || out.size() > kMax) {
+      error = "zip: delen '" + e.name + "' er for stor eller har intet navn";
       return {};
     }
-    // Level 1: a DOCX is small, and the compressor was a fifth of rendering time at level 6.
-    // Parts under 4 KB are stored: each deflate stream clears its 64 KB tables first,
-    // which cost more than compressing the small parts saved (callgrind, bench/).
-    if (e.data.size() < 4096) zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0);
-    else zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 1);
-    zip_file_set_mtime(za, static_cast<zip_uint64_t>(idx), when, 0);
-    zip_file_set_external_attributes(za, static_cast<zip_uint64_t>(idx), 0, ZIP_OPSYS_UNIX, 0100644u << 16);
+    Written w{};
+    w.offset = static_cast<std::uint32_t>(out.size());
+    w.size = static_cast<std::uint32_t>(e.data.size());
+    w.crc = static_cast<std::uint32_t>(
+        crc32_z(0, reinterpret_cast<const Bytef*>(e.data.data()), e.data.size()));
+    w.method = e.data.size() < kStoreBelow ? 0 : Z_DEFLATED;
+    // The header goes first with the sizes left at zero, then is patched: the compressed
+    // size is known only after compressing, and writing in place spares a copy of the data.
+    std::size_t header_at = out.size();
+    local_header(out, e, w);
+    std::size_t data_at = out.size();
+    if (w.method == 0) out += e.data;
+    else if (!deflate_onto(out, e.data, error)) return {};
+    if (out.size() - data_at > kMax) {
+      error = "zip: delen '" + e.name + "' er for stor";
+      return {};
+    }
+    w.compressed = static_cast<std::uint32_t>(out.size() - data_at);
+    std::string header;
+    local_header(header, e, w);
+    out.replace(header_at, header.size(), header);
+    written.push_back(w);
   }
-  if (zip_close(za) < 0) {
-    error = "zip: " + std::string(zip_strerror(za));
-    zip_discard(za);
-    zip_source_free(buffer);
+  std::size_t directory_at = out.size();
+  for (std::size_t i = 0; i < entries.size(); ++i) central_header(out, entries[i], written[i]);
+  if (out.size() > kMax) {
+    error = "zip: arkivet er for stort";
     return {};
   }
-  std::string out;
-  if (zip_source_open(buffer) == 0) {
-    char chunk[65536];
-    zip_int64_t n;
-    while ((n = zip_source_read(buffer, chunk, sizeof chunk)) > 0) out.append(chunk, static_cast<std::size_t>(n));
-    zip_source_close(buffer);
-  }
-  zip_source_free(buffer);
-  if (out.empty()) error = "zip: arkivet er tomt";
-  return out;
-}
-
-std::vector<ZipEntry> zip_entries(const std::string& archive, std::string& error) {
-  std::vector<ZipEntry> out;
-  zip_error_t zerr;
-  zip_error_init(&zerr);
-  zip_source_t* src = zip_source_buffer_create(archive.data(), archive.size(), 0, &zerr);
-  zip_t* za = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : nullptr;
-  if (!za) {
-    error = "zip: " + std::string(zip_error_strerror(&zerr));
-    if (src) zip_source_free(src);
-    zip_error_fini(&zerr);
-    return out;
-  }
-  zip_int64_t n = zip_get_num_entries(za, 0);
-  for (zip_int64_t i = 0; i < n; ++i) {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
-    zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
-    if (!f) continue;
-    std::string data(static_cast<std::size_t>(st.size), '\0');
-    zip_int64_t got = zip_fread(f, data.data(), st.size);
-    zip_fclose(f);
-    if (got < 0) continue;
-    data.resize(static_cast<std::size_t>(got));
-    out.push_back({st.name, std::move(data)});
-  }
-  zip_close(za);
+  const auto directory_size = static_cast<std::uint32_t>(out.size() - directory_at);
+  put32(out, 0x06054b50);
+  put16(out, 0);  // this disk
+  put16(out, 0);  // disk of the central directory
+  put16(out, static_cast<std::uint16_t>(entries.size()));
+  put16(out, static_cast<std::uint16_t>(entries.size()));
+  put32(out, directory_size);
+  put32(out, static_cast<std::uint32_t>(directory_at));
+  put16(out, 0);  // comment
   return out;
 }
 

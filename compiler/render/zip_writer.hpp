@@ -1,6 +1,10 @@
-// A deterministic ZIP archive written with libzip: entries in the order given, every
-// entry deflated with the same settings and stamped with the same fixed time, so the
-// same input gives the same bytes (needed for reproducible DOCX files).
+// A deterministic ZIP archive (the container of a DOCX file): entries in the order given,
+// parts under 4 KB stored and larger ones deflated with zlib at level 1, every entry stamped
+// with the same fixed time and mode, so the same input gives the same bytes (reproducible
+// documents). Written directly over zlib rather than with libzip: libzip loads libcrypto,
+// whose relocation alone cost every kvs process about 0.9 ms at start (bench/RESULTS.md),
+// and a writer of this one shape is the local headers, the central directory and the end
+// record (PKWARE APPNOTE 6.3, §4.3). The tests read every archive back with libzip.
 #pragma once
 
 #include <string>
@@ -15,9 +19,5 @@ struct ZipEntry {
 
 /// The archive's bytes; on failure an empty string and `error` set.
 std::string zip_archive(const std::vector<ZipEntry>& entries, std::string& error);
-
-/// The entries of an archive in their stored order (for tests and tools); on failure an
-/// empty list and `error` set.
-std::vector<ZipEntry> zip_entries(const std::string& archive, std::string& error);
 
 }  // namespace kvs::render

@@ -12,6 +12,7 @@
 #include "golden.hpp"
 #include "render.hpp"
 #include "sha256.hpp"
+#include "zip_reader.hpp"
 
 namespace kvs::test {
 
@@ -93,7 +94,7 @@ inline std::string document_text(const render::Document& d) {
 /// The package part `name` of a DOCX.
 inline std::string docx_part(const std::string& docx, const std::string& name) {
   std::string error;
-  for (auto& e : render::zip_entries(docx, error))
+  for (auto& e : kvs::test::zip_entries(docx, error))
     if (e.name == name) return e.data;
   return {};
 }

@@ -28,7 +28,7 @@ TEST_CASE("render: the DOCX package", "[render][docx]") {
   auto r = kvs::test::render_seed("hjoerring-2024");
   std::string error;
   std::string docx = kvs::test::renderer().docx(r->built, error);
-  auto entries = render::zip_entries(docx, error);
+  auto entries = kvs::test::zip_entries(docx, error);
   REQUIRE(error.empty());
   std::vector<std::string> names;
   for (auto& e : entries) names.push_back(e.name);
