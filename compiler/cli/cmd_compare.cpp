@@ -1,19 +1,129 @@
 // kvs compare (sammenlign): every standard in a folder side by side for national evaluators —
 // report.html, standarder.csv, fund.csv and kvs.sqlite in --ud (default ./sammenligning).
-// The work is in compiler/compare; this is only the command-line face of it.
+// With --dokumenter each standard's HTML and DOCX are rendered in the same pass, on the
+// worker thread that just checked it, into --ud/dokumenter: an evaluator's whole batch is one
+// run that reads, parses and checks every file once. The comparison itself lives in
+// compiler/compare; this is the command-line face of it.
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
+#include <map>
+#include <mutex>
 
 #include "commands.hpp"
 #include "compare.hpp"
+#include "documents.hpp"
+#include "output_batch.hpp"
 #include "version.hpp"
 
 namespace kvs::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// The document name of an input inside the documents folder: its path relative to the
+/// folder it was found in (so a corpus in year folders keeps them), or its bare name for a
+/// file given directly or a path that would leave the folder.
+std::string document_stem(const compare::Input& in) {
+  fs::path shown(in.display);
+  bool inside = shown.is_relative();
+  for (const auto& part : shown)
+    if (part == "..") inside = false;
+  fs::path stem = shown.stem();
+  if (inside && shown.has_parent_path()) stem = shown.parent_path() / stem;
+  return stem.generic_string();
+}
+
+/// Renders each checked standard; collects what it wrote and what failed, per input.
+class DocumentStage {
+ public:
+  DocumentStage(const render::Renderer& renderer, const Options& o, const std::string& dir) : dir_(dir) {
+    settings_.renderer = &renderer;
+    settings_.council = o.council;
+    settings_.check_date = o.check_date;
+    settings_.out_dir = dir;
+  }
+
+  void operator()(const compare::Input& in, const checks::CheckRun& run) {
+    try {
+      std::string stem = document_stem(in);
+      if (std::string e = claim(stem, in.display); !e.empty()) return fail(e);
+      std::error_code ec;
+      fs::create_directories((fs::path(dir_) / stem).parent_path(), ec);
+      if (ec) return fail("kan ikke oprette mappen til " + stem + ": " + ec.message());
+      StagedDocuments d = stage_documents(settings_, in.path, stem, *run.unit.model, run.sink.diagnostics(),
+                                          run.law.has_value(), batch_);
+      std::lock_guard lock(mutex_);
+      staged_ += d.targets.size();
+      errors_.insert(errors_.end(), d.errors.begin(), d.errors.end());
+    } catch (const std::exception& e) {
+      fail(in.display + ": intern fejl under dannelsen af dokumenterne: " + e.what());
+    }
+  }
+
+  /// Puts every staged document in place; returns the number written, errors to `err`.
+  std::size_t commit(std::ostream& err) {
+    for (const auto& e : errors_) err << "kvs compare: " << e << '\n';
+    std::vector<OutputError> put = batch_.commit();
+    for (const auto& e : put) err << "kvs compare: " << e.message << '\n';
+    return batch_.committed();
+  }
+  bool failed() const { return !errors_.empty(); }
+
+ private:
+  // Two inputs with the same document name would overwrite each other: the first keeps it.
+  std::string claim(const std::string& stem, const std::string& display) {
+    std::lock_guard lock(mutex_);
+    auto [it, fresh] = owners_.emplace(stem, display);
+    if (fresh) return {};
+    return display + ": dokumentnavnet " + stem + " bruges allerede af " + it->second + "; ikke dannet";
+  }
+  void fail(std::string e) {
+    std::lock_guard lock(mutex_);
+    errors_.push_back(std::move(e));
+  }
+
+  DocumentSettings settings_;
+  std::string dir_;
+  OutputBatch batch_;
+  std::mutex mutex_;
+  std::map<std::string, std::string> owners_;
+  std::vector<std::string> errors_;
+  std::size_t staged_ = 0;
+};
+
+}  // namespace
 
 int run_compare(const Options& o) {
   std::string out_dir = o.out_dir.empty() ? "sammenligning" : o.out_dir;
-  return compare::run_compare(o.files, out_dir, o.check_date, KVS_VERSION, std::cout, std::cerr, ::isatty(2) != 0);
+  compare::CompareOptions extra;
+  extra.jobs = o.jobs;
+  if (o.council && !o.documents) {
+    std::cerr << "kvs compare: --byraad gælder dokumenterne; brug det sammen med --dokumenter\n";
+    return kUsage;
+  }
+  if (!o.documents)
+    return compare::run_compare(o.files, out_dir, o.check_date, KVS_VERSION, std::cout, std::cerr, ::isatty(2) != 0,
+                                extra);
+
+  std::string error;
+  auto renderer = render::Renderer::load(render::data_dir(), error);
+  if (!renderer) {
+    std::cerr << "kvs compare: skabelonerne kan ikke læses: " << error << '\n';
+    return kUsage;
+  }
+  std::string doc_dir = (fs::path(out_dir) / "dokumenter").string();
+  DocumentStage documents(*renderer, o, doc_dir);
+  extra.on_checked = [&](const compare::Input& in, const checks::CheckRun& run) { documents(in, run); };
+  int status = compare::run_compare(o.files, out_dir, o.check_date, KVS_VERSION, std::cout, std::cerr,
+                                    ::isatty(2) != 0, extra);
+  // Nothing of a failed comparison is written, documents included (the batch removes them).
+  if (status == kUsage) return status;
+  std::size_t written = documents.commit(std::cerr);
+  std::cout << "  " << doc_dir << "/  (" << written << (written == 1 ? " dokument" : " dokumenter")
+            << (o.council ? ", byrådsudgaven med bilag" : ", HTML og DOCX pr. standard") << ")\n";
+  return documents.failed() ? kUsage : status;
 }
 
 }  // namespace kvs::cli

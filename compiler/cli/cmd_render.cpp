@@ -1,28 +1,71 @@
 // kvs render: each standard → NAME.html and NAME.docx (and NAME.md with --format md) in
 // the folder given by --ud/--out. --byraad adds the council appendix with the checker's
-// findings. Every output is written to a temporary file and renamed into place, so a
-// failed run leaves earlier outputs untouched.
+// findings. Standards are independent, so they are rendered on every core (--jobs N to
+// choose); what is printed comes in the order the files were given. Every output goes
+// through one OutputBatch: complete files replace earlier ones only after all of them are
+// on disk, so a failed run leaves earlier outputs untouched.
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
-#include "atomic_file.hpp"
 #include "check.hpp"
 #include "commands.hpp"
 #include "compile.hpp"
-#include "render.hpp"
-#include "sha256.hpp"
+#include "documents.hpp"
+#include "output_batch.hpp"
+#include "parallel.hpp"
 
 namespace kvs::cli {
 namespace {
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+/// What happened to one input file, printed after all files are done.
+struct FileOutcome {
+  DiagnosticSink diagnostics;  ///< printed when the file could not be rendered
+  bool rendered = false;
+  int status = kOk;
+  StagedDocuments documents;
+  long long ms = 0;
+};
+
+std::vector<render::Format> formats_of(const Options& o) {
+  std::vector<render::Format> formats;
+  for (const auto& f : o.render_formats) {
+    if (f == "html") formats.push_back(render::Format::html);
+    else if (f == "docx") formats.push_back(render::Format::docx);
+    else if (f == "md" || f == "markdown") formats.push_back(render::Format::markdown);
+  }
+  if (formats.empty()) formats = {render::Format::html, render::Format::docx};
+  return formats;
+}
+
+void render_one(const std::string& path, const DocumentSettings& settings, const checks::CheckData* check_data,
+                OutputBatch& batch, FileOutcome& out) {
+  namespace fs = std::filesystem;
+  auto started = std::chrono::steady_clock::now();
+  Compilation c = compile_file(path, out.diagnostics);
+  if (c.io_error || out.diagnostics.has_errors() || !c.model) {
+    out.status = c.io_error ? kUsage : kFindings;
+    return;
+  }
+  std::vector<Diagnostic> findings;
+  bool checks_ran = false;
+  if (settings.council) {
+    DiagnosticSink sink;
+    for (const auto& d : out.diagnostics.diagnostics()) sink.report(d);
+    if (check_data) {
+      checks::check_standard(*c.model, *c.file, *check_data, settings.check_date.value_or(Date::today()),
+                             settings.check_date.has_value(), sink);
+      checks_ran = true;
+    }
+    sink.sort_by_position();
+    findings = sink.diagnostics();
+  }
+  out.documents = stage_documents(settings, path, fs::path(path).stem().string(), *c.model, std::move(findings),
+                                  checks_ran, batch);
+  out.rendered = true;
+  if (!out.documents.errors.empty()) out.status = kUsage;
+  out.ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
 }
 
 }  // namespace
@@ -33,14 +76,6 @@ int run_render(const Options& o) {
     std::cerr << "kvs render: angiv mindst én .kvs-fil\n";
     return kUsage;
   }
-  std::vector<render::Format> formats;
-  for (const auto& f : o.render_formats) {
-    if (f == "html") formats.push_back(render::Format::html);
-    else if (f == "docx") formats.push_back(render::Format::docx);
-    else if (f == "md" || f == "markdown") formats.push_back(render::Format::markdown);
-  }
-  if (formats.empty()) formats = {render::Format::html, render::Format::docx};
-
   std::string error;
   auto renderer = render::Renderer::load(render::data_dir(), error);
   if (!renderer) {
@@ -57,53 +92,44 @@ int run_render(const Options& o) {
     return kUsage;
   }
 
+  DocumentSettings settings;
+  settings.renderer = &*renderer;
+  settings.formats = formats_of(o);
+  settings.council = o.council;
+  settings.check_date = o.check_date;
+  settings.out_dir = out_dir.string();
+  OutputBatch batch;
+  std::vector<FileOutcome> outcomes(o.files.size());
+  parallel_for(o.files.size(), o.jobs, [&](std::size_t i) {
+    try {
+      render_one(o.files[i], settings, check_data ? &*check_data : nullptr, batch, outcomes[i]);
+    } catch (const std::exception& e) {
+      outcomes[i].documents.errors.push_back(o.files[i] + ": intern fejl: " + e.what());
+      outcomes[i].status = kUsage;
+    }
+  });
+  std::vector<OutputError> put_errors = batch.commit();
+
   int status = kOk;
-  for (const auto& path : o.files) {
-    auto started = std::chrono::steady_clock::now();
-    DiagnosticSink sink;
-    Compilation c = compile_file(path, sink);
-    if (c.io_error || sink.has_errors() || !c.model) {
-      print_text_diagnostics(std::cerr, sink);
-      std::cerr << path << ": ikke dannet, fordi filen har fejl\n";
-      status = c.io_error ? kUsage : std::max(status, int(kFindings));
+  bool timing = std::getenv("KVS_TIMING") != nullptr;
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    FileOutcome& out = outcomes[i];
+    status = std::max(status, out.status);
+    if (!out.rendered) {
+      print_text_diagnostics(std::cerr, out.diagnostics);
+      if (out.status != kOk) std::cerr << o.files[i] << ": ikke dannet, fordi filen har fejl\n";
       continue;
     }
-    render::RenderOptions ro;
-    ro.council = o.council;
-    ro.reference_date = o.check_date.value_or(Date::today());
-    ro.source_name = fs::path(path).filename().string();
-    ro.source_sha256 = render::sha256_hex(read_bytes(path));
-    DiagnosticSink findings;
-    if (o.council) {
-      for (const auto& d : sink.diagnostics()) findings.report(d);
-      if (check_data) {
-        checks::check_standard(*c.model, *c.file, *check_data, ro.reference_date, o.check_date.has_value(), findings);
-        ro.checks_ran = true;
-      }
-      findings.sort_by_position();
-      ro.findings = findings.diagnostics();
+    for (const auto& e : out.documents.errors) std::cerr << "kvs render: " << e << '\n';
+    for (const auto& target : out.documents.targets) {
+      bool failed = false;
+      for (const auto& pe : put_errors) failed = failed || pe.path == target;
+      if (!failed) std::cout << "skrev " << target << '\n';
     }
-    render::Built built = renderer->build(*c.model, ro);
-    std::string stem = fs::path(path).stem().string();
-    for (render::Format f : formats) {
-      std::string err;
-      std::string bytes = renderer->output(built, f, err);
-      fs::path target = out_dir / (stem + "." + render::extension(f));
-      if (bytes.empty()) {
-        std::cerr << "kvs render: " << target.string() << ": " << err << '\n';
-        status = kUsage;
-        continue;
-      }
-      if (std::string werr = write_file_atomically(target.string(), bytes); !werr.empty()) {
-        std::cerr << "kvs render: " << werr << '\n';
-        status = kUsage;
-        continue;
-      }
-      std::cout << "skrev " << target.string() << '\n';
-    }
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    if (std::getenv("KVS_TIMING")) std::cerr << path << ": " << ms << " ms\n";
+    if (timing) std::cerr << o.files[i] << ": " << out.ms << " ms\n";
   }
+  for (const auto& pe : put_errors) std::cerr << "kvs render: " << pe.message << '\n';
+  if (!put_errors.empty()) status = kUsage;
   return status;
 }
 

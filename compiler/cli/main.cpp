@@ -43,13 +43,17 @@ const std::vector<Command>& commands() {
       {"rules", "regler", "rules [--format tekst|markdown]",
        "vis regelkataloget (markdown: docs/rules.md)",
        {"--format"}, kvs::cli::run_rules},
-      {"render", "dan", "render [--ud MAPPE] [--format html|docx|md] [--byraad] [--dato ÅÅÅÅ-MM-DD] FIL...",
-       "dan dokumenter: NAVN.html og NAVN.docx (og NAVN.md) for hver standard; --byraad tilføjer bilag til byrådet",
-       {"--ud", "--format", "--byraad", "--dato"}, kvs::cli::run_render},
-      {"compare", "sammenlign", "compare [--ud MAPPE] [--dato ÅÅÅÅ-MM-DD] MAPPE|FIL...",
+      {"render", "dan",
+       "render [--ud MAPPE] [--format html|docx|md] [--byraad] [--dato ÅÅÅÅ-MM-DD] [--jobs N] FIL...",
+       "dan dokumenter: NAVN.html og NAVN.docx (og NAVN.md) for hver standard; --byraad tilføjer bilag til byrådet; "
+       "--jobs: antal tråde (standard: én pr. kerne)",
+       {"--ud", "--format", "--byraad", "--dato", "--jobs"}, kvs::cli::run_render},
+      {"compare", "sammenlign",
+       "compare [--ud MAPPE] [--dato ÅÅÅÅ-MM-DD] [--dokumenter [--byraad]] [--jobs N] MAPPE|FIL...",
        "sammenlign mange standarder side om side: report.html, standarder.csv, fund.csv og kvs.sqlite i MAPPE "
-       "(standard: ./sammenligning)",
-       {"--ud", "--dato"}, kvs::cli::run_compare},
+       "(standard: ./sammenligning); --dokumenter danner også hver standards HTML og DOCX i MAPPE/dokumenter "
+       "i samme kørsel (--byraad: byrådsudgaven med bilag)",
+       {"--ud", "--dato", "--dokumenter", "--byraad", "--jobs"}, kvs::cli::run_compare},
   };
   return table;
 }

@@ -1,6 +1,7 @@
 #include "options.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 
 #include "spellcheck.hpp"
@@ -28,6 +29,7 @@ std::optional<Options> parse_options(int argc, char** argv, int first, const std
     }
     if (name == "-w") name = "--skriv";
     if (name == "--out") name = "--ud";
+    if (name == "-j") name = "--jobs";
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       std::string msg = "ukendt tilvalg '" + name + "' til denne kommando";
       if (auto guess = closest_word(name, allowed)) msg += "; mente du '" + *guess + "'?";
@@ -81,6 +83,15 @@ std::optional<Options> parse_options(int argc, char** argv, int first, const std
       o.positions = true;
     } else if (name == "--byraad") {
       o.council = true;
+    } else if (name == "--dokumenter") {
+      o.documents = true;
+    } else if (name == "--jobs") {
+      auto v = take_value();
+      char* end = nullptr;
+      unsigned long n = v ? std::strtoul(v->c_str(), &end, 10) : 0;
+      if (!v || v->empty() || *end != '\0' || n < 1 || n > 256)
+        return usage("--jobs skal være et antal tråde fra 1 til 256");
+      o.jobs = static_cast<unsigned>(n);
     }
   }
   return o;

@@ -23,6 +23,8 @@ struct Options {
   std::string out_dir;             ///< --ud / --out
   bool council = false;            ///< render --byraad
   std::vector<std::string> render_formats;  ///< render --format html|docx|md (repeatable, or html,md)
+  unsigned jobs = 0;               ///< --jobs / -j: worker threads (0: one per core)
+  bool documents = false;          ///< compare --dokumenter: also render every standard
 };
 
 /// Exit codes of every subcommand.

@@ -1,16 +1,15 @@
 #include "compare.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <ostream>
 #include <set>
-#include <thread>
 
-#include "atomic_file.hpp"
 #include "collate.hpp"
+#include "output_batch.hpp"
+#include "parallel.hpp"
 
 namespace kvs::compare {
 
@@ -87,40 +86,31 @@ CompareResult compare_inputs(const std::vector<Input>& inputs, const checks::Che
     std::optional<Skipped> skipped;
   };
   std::vector<Slot> slots(inputs.size());
-  std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   std::mutex progress_mutex;
-
-  auto work = [&] {
-    for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      const Input& in = inputs[i];
-      Slot& slot = slots[i];
-      try {
-        checks::CheckRun run = checks::check_file(in.path, data, options.check_date);
-        if (run.law && run.unit.model && run.unit.file) {
-          slot.row = extract_row(*run.unit.model, *run.unit.file, *run.law, run.sink.diagnostics(), figures);
-          slot.row->path = in.path;
-          slot.row->display_path = in.display;
-        } else {
-          Skipped s{in.display, skip_reason(run), {}};
-          for (const auto& d : run.sink.diagnostics()) s.diagnostics.push_back(finding_of(d, ""));
-          slot.skipped = std::move(s);
-        }
-      } catch (const std::exception& e) {
-        slot.skipped = Skipped{in.display, std::string("intern fejl under sammenligningen: ") + e.what(), {}};
+  parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
+    const Input& in = inputs[i];
+    Slot& slot = slots[i];
+    try {
+      checks::CheckRun run = checks::check_file(in.path, data, options.check_date);
+      if (run.law && run.unit.model && run.unit.file) {
+        slot.row = extract_row(*run.unit.model, *run.unit.file, *run.law, run.sink.diagnostics(), figures);
+        slot.row->path = in.path;
+        slot.row->display_path = in.display;
+        if (options.on_checked) options.on_checked(in, run);
+      } else {
+        Skipped s{in.display, skip_reason(run), {}};
+        for (const auto& d : run.sink.diagnostics()) s.diagnostics.push_back(finding_of(d, ""));
+        slot.skipped = std::move(s);
       }
-      if (options.progress) {
-        std::lock_guard lock(progress_mutex);
-        options.progress(++done, inputs.size(), in.display);
-      }
+    } catch (const std::exception& e) {
+      slot.skipped = Skipped{in.display, std::string("intern fejl under sammenligningen: ") + e.what(), {}};
     }
-  };
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.size())));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
+    if (options.progress) {
+      std::lock_guard lock(progress_mutex);
+      options.progress(++done, inputs.size(), in.display);
+    }
+  });
 
   for (auto& s : slots) {
     if (s.row) result.rows.push_back(std::move(*s.row));
@@ -302,13 +292,17 @@ std::string write_outputs(const std::string& dir, const CompareResult& r, const 
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return "kan ikke oprette mappen " + dir + ": " + ec.message();
+  // One batch: the four files become durable together and only then replace the old ones.
+  OutputBatch batch(0);
   for (const auto& [name, bytes] : files)
-    if (std::string e = write_file_atomically((fs::path(dir) / name).string(), bytes); !e.empty()) return e;
-  return {};
+    if (std::string e = batch.stage((fs::path(dir) / name).string(), bytes); !e.empty()) return e;
+  std::vector<OutputError> errors = batch.commit();
+  return errors.empty() ? std::string() : errors.front().message;
 }
 
 int run_compare(const std::vector<std::string>& args, const std::string& out_dir, std::optional<Date> check_date,
-                const std::string& version, std::ostream& out, std::ostream& err, bool progress_tty) {
+                const std::string& version, std::ostream& out, std::ostream& err, bool progress_tty,
+                const CompareOptions& extra) {
   if (args.empty()) {
     err << "kvs compare: angiv en mappe eller mindst én .kvs-fil\n";
     return 2;
@@ -329,7 +323,7 @@ int run_compare(const std::vector<std::string>& args, const std::string& out_dir
     return 2;
   }
 
-  CompareOptions options;
+  CompareOptions options = extra;
   options.check_date = check_date;
   std::size_t step = std::max<std::size_t>(1, inputs.size() / 10);
   options.progress = [&](std::size_t done, std::size_t total, const std::string& path) {

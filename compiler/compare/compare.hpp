@@ -65,6 +65,10 @@ struct CompareOptions {
   unsigned jobs = 0;               ///< worker threads; 0: one per core
   /// Called after each file (from worker threads, serialised): files done, total, path.
   std::function<void(std::size_t, std::size_t, const std::string&)> progress;
+  /// More work for every standard that compiled and was checked, done on the worker thread
+  /// that checked it while its model is in memory (kvs compare --dokumenter renders it).
+  /// Called concurrently from several threads; it must not throw.
+  std::function<void(const Input&, const checks::CheckRun&)> on_checked;
 };
 
 /// Compiles, checks and extracts every input; sorts rows; finds time series.
@@ -115,7 +119,10 @@ std::string write_outputs(const std::string& dir, const CompareResult& r, const 
 /// The whole command: load data, expand, compare (progress on `err`), write. Exit code as the
 /// CLI: 0 all compared, 1 outputs written but some files skipped, 2 usage/data/I/O error or
 /// nothing to compare (then nothing is written).
+/// `extra` supplies the worker count and the on_checked hook (its check_date and progress are
+/// set here).
 int run_compare(const std::vector<std::string>& args, const std::string& out_dir, std::optional<Date> check_date,
-                const std::string& version, std::ostream& out, std::ostream& err, bool progress_tty = false);
+                const std::string& version, std::ostream& out, std::ostream& err, bool progress_tty = false,
+                const CompareOptions& extra = {});
 
 }  // namespace kvs::compare

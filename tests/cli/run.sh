@@ -55,5 +55,37 @@ ls "$tmp" | grep -q kvs-tmp && bad "a temporary file was left behind" || ok
 # model: JSON of the model.
 "$KVS" model standards/soroe.kvs | python3 -c "import json,sys; m=json.load(sys.stdin); assert len(m['risk_groups'])==18" && ok || bad "model dump"
 
+# render on several threads: the same bytes as on one, messages in the order given.
+"$KVS" render standards/*.kvs --ud "$tmp/r1" --jobs 1 --dato 2024-06-01 > "$tmp/r1.out" && ok || bad "render --jobs 1"
+"$KVS" render standards/*.kvs --ud "$tmp/r2" -j 2 --dato 2024-06-01 > "$tmp/r2.out" && ok || bad "render -j 2"
+diff -r "$tmp/r1" "$tmp/r2" > /dev/null && ok || bad "render gives other bytes on 2 threads"
+diff <(sed "s|$tmp/r1|X|" "$tmp/r1.out") <(sed "s|$tmp/r2|X|" "$tmp/r2.out") > /dev/null && ok || bad "render prints in another order on 2 threads"
+[ "$(grep -c '^skrev ' "$tmp/r2.out")" = 8 ] && ok || bad "render names the 8 files it wrote"
+expect_exit 2 "render --jobs 0" "$KVS" render standards/soroe.kvs --ud "$tmp/r3" --jobs 0
+expect_exit 2 "render --jobs without a number" "$KVS" render standards/soroe.kvs --ud "$tmp/r3" --jobs mange
+# A broken file among good ones: exit 1, the good ones are written, nothing half-written.
+expect_exit 1 "render with one broken file" "$KVS" render standards/soroe.kvs "$tmp/broken.kvs" --ud "$tmp/r4"
+[ -s "$tmp/r4/soroe.html" ] && [ ! -e "$tmp/r4/broken.html" ] && ok || bad "render writes the good file only"
+ls "$tmp/r4" | grep -q kvs-tmp && bad "render left a temporary file" || ok
+
+# compare --dokumenter: the comparison and every standard's documents in one pass — the same
+# documents kvs render makes (byte for byte), and the same comparison as without them.
+expect_exit 0 "compare --dokumenter" "$KVS" compare standards/ --dokumenter --ud "$tmp/c1" --dato 2024-06-01
+expect_exit 0 "compare without documents" "$KVS" compare standards/ --ud "$tmp/c2" --dato 2024-06-01
+for f in standarder.csv fund.csv; do cmp -s "$tmp/c1/$f" "$tmp/c2/$f" && ok || bad "compare --dokumenter changes $f"; done
+diff -r "$tmp/c1/dokumenter" "$tmp/r1" > /dev/null && ok || bad "compare --dokumenter renders other documents than kvs render"
+"$KVS" compare standards/ --dokumenter --byraad --ud "$tmp/c3" --dato 2024-06-01 > /dev/null 2>&1
+"$KVS" render standards/*.kvs --byraad --ud "$tmp/r5" --dato 2024-06-01 > /dev/null 2>&1
+diff -r "$tmp/c3/dokumenter" "$tmp/r5" > /dev/null && ok || bad "compare --dokumenter --byraad differs from render --byraad"
+expect_exit 2 "compare --byraad without --dokumenter" "$KVS" compare standards/ --byraad --ud "$tmp/c4"
+# Folders are kept below dokumenter/, so two years with the same file name do not collide.
+mkdir -p "$tmp/aar/2024" "$tmp/aar/2025"
+cp standards/soroe.kvs "$tmp/aar/2024/"; cp standards/soroe.kvs "$tmp/aar/2025/"
+expect_exit 0 "compare --dokumenter over year folders" "$KVS" compare "$tmp/aar" --dokumenter --ud "$tmp/c5"
+[ -s "$tmp/c5/dokumenter/2024/soroe.docx" ] && [ -s "$tmp/c5/dokumenter/2025/soroe.docx" ] && ok || bad "year folders kept"
+# Two files given directly with the same name: the first keeps it, the second is reported.
+expect_exit 2 "compare --dokumenter with a name used twice" "$KVS" compare "$tmp/aar/2024/soroe.kvs" "$tmp/aar/2025/soroe.kvs" --dokumenter --ud "$tmp/c6"
+"$KVS" compare "$tmp/aar/2024/soroe.kvs" "$tmp/aar/2025/soroe.kvs" --dokumenter --ud "$tmp/c6" 2>&1 | grep -q "bruges allerede" && ok || bad "duplicate document name reported"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,56 @@
+#include "documents.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sha256.hpp"
+
+namespace kvs::cli {
+namespace {
+
+// The document names the exact bytes it was made from (the file as saved, before any
+// normalisation), so a council can tell which version of the source it approved.
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+StagedDocuments stage_documents(const DocumentSettings& settings, const std::string& source_path,
+                                const std::string& stem, const model::Standard& standard,
+                                std::vector<Diagnostic> findings, bool checks_ran, OutputBatch& batch) {
+  namespace fs = std::filesystem;
+  StagedDocuments result;
+  render::RenderOptions ro;
+  ro.council = settings.council;
+  ro.reference_date = settings.check_date.value_or(Date::today());
+  ro.source_name = fs::path(source_path).filename().string();
+  ro.source_sha256 = render::sha256_hex(file_bytes(source_path));
+  if (settings.council) {
+    ro.findings = std::move(findings);
+    ro.checks_ran = checks_ran;
+  }
+  render::Built built = settings.renderer->build(standard, ro);
+  fs::path out_dir = settings.out_dir.empty() ? fs::path(".") : fs::path(settings.out_dir);
+  for (render::Format f : settings.formats) {
+    std::string target = (out_dir / (stem + "." + render::extension(f))).string();
+    std::string error;
+    std::string bytes = settings.renderer->output(built, f, error);
+    if (bytes.empty()) {
+      result.errors.push_back(target + ": " + error);
+      continue;
+    }
+    if (std::string e = batch.stage(target, bytes); !e.empty()) {
+      result.errors.push_back(e);
+      continue;
+    }
+    result.targets.push_back(std::move(target));
+  }
+  return result;
+}
+
+}  // namespace kvs::cli

@@ -1,0 +1,41 @@
+// One checked standard → its documents staged for writing: what `kvs render` does for each
+// file and `kvs compare --dokumenter` for each standard it has compiled and checked anyway.
+// Both commands share this, so a document is the same whichever command made it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.hpp"
+#include "diagnostic.hpp"
+#include "output_batch.hpp"
+#include "render.hpp"
+#include "standard.hpp"
+
+namespace kvs::cli {
+
+/// What every document of a run shares.
+struct DocumentSettings {
+  const render::Renderer* renderer = nullptr;
+  std::vector<render::Format> formats{render::Format::html, render::Format::docx};
+  bool council = false;              ///< --byraad: the council edition with its appendix
+  std::optional<Date> check_date;    ///< --dato
+  std::string out_dir;               ///< --ud
+};
+
+/// The targets staged for one standard, and the problems of those that were not.
+struct StagedDocuments {
+  std::vector<std::string> targets;
+  std::vector<std::string> errors;  ///< Danish, "mappe/navn.docx: …"
+};
+
+/// Renders `standard` (read from `source_path`) into every format of `settings`, named
+/// `stem`.EXT in the output folder, and stages each file in `batch`. `findings` are the
+/// checker's (shown only in the council edition); `checks_ran` says whether it ran.
+/// Safe to call from several threads at once.
+StagedDocuments stage_documents(const DocumentSettings& settings, const std::string& source_path,
+                                const std::string& stem, const model::Standard& standard,
+                                std::vector<Diagnostic> findings, bool checks_ran, OutputBatch& batch);
+
+}  // namespace kvs::cli

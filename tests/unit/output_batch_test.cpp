@@ -1,0 +1,139 @@
+// OutputBatch (compiler/driver/output_batch.hpp): nothing replaces a target before commit(),
+// nothing is left behind, every staged file lands with its bytes and mode, from any thread;
+// and parallel_for hands out every item exactly once.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "output_batch.hpp"
+#include "parallel.hpp"
+
+namespace fs = std::filesystem;
+using kvs::OutputBatch;
+
+namespace {
+
+fs::path fresh_folder(const std::string& name) {
+  fs::path dir = fs::path(KVS_BINARY_DIR) / "output-batch-test" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::size_t temporaries_in(const fs::path& dir) {
+  std::size_t n = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.path().filename().string().find(".kvs-tmp-") != std::string::npos) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("output batch: targets change only at commit, with their bytes and mode 0644", "[driver][output]") {
+  fs::path dir = fresh_folder("commit");
+  std::ofstream(dir / "a.html") << "old";
+  OutputBatch batch;
+  REQUIRE(batch.stage((dir / "a.html").string(), "new a").empty());
+  REQUIRE(batch.stage((dir / "b.docx").string(), std::string("PK\0\1", 4)).empty());
+  CHECK(read(dir / "a.html") == "old");  // staged, not yet visible
+  CHECK_FALSE(fs::exists(dir / "b.docx"));
+  CHECK(batch.commit().empty());
+  CHECK(batch.committed() == 2);
+  CHECK(read(dir / "a.html") == "new a");
+  CHECK(read(dir / "b.docx") == std::string("PK\0\1", 4));
+  struct stat st {};
+  REQUIRE(::stat((dir / "b.docx").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0644);
+  CHECK(temporaries_in(dir) == 0);
+}
+
+TEST_CASE("output batch: a batch given up leaves the earlier outputs and no temporary files", "[driver][output]") {
+  fs::path dir = fresh_folder("abandon");
+  std::ofstream(dir / "a.html") << "good";
+  {
+    OutputBatch batch;
+    REQUIRE(batch.stage((dir / "a.html").string(), "half").empty());
+    REQUIRE(temporaries_in(dir) == 1);
+  }  // destroyed without commit: the run failed
+  CHECK(read(dir / "a.html") == "good");
+  CHECK(temporaries_in(dir) == 0);
+}
+
+TEST_CASE("output batch: a folder that does not exist is an error, and nothing is left", "[driver][output]") {
+  fs::path dir = fresh_folder("missing");
+  OutputBatch batch;
+  std::string e = batch.stage((dir / "nej" / "a.html").string(), "x");
+  CHECK(e.find("kan ikke oprette en midlertidig fil") != std::string::npos);
+  CHECK(batch.commit().empty());
+  CHECK(batch.committed() == 0);
+}
+
+TEST_CASE("output batch: a target that cannot be replaced is reported; the others land", "[driver][output]") {
+  fs::path dir = fresh_folder("blocked");
+  fs::create_directories(dir / "a.html" / "inside");  // a non-empty folder where the file should go
+  OutputBatch batch;
+  REQUIRE(batch.stage((dir / "a.html").string(), "x").empty());
+  REQUIRE(batch.stage((dir / "b.html").string(), "y").empty());
+  auto errors = batch.commit();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].path == (dir / "a.html").string());
+  CHECK(errors[0].message.find("kan ikke erstatte") != std::string::npos);
+  CHECK(fs::is_directory(dir / "a.html"));
+  CHECK(read(dir / "b.html") == "y");
+  CHECK(temporaries_in(dir) == 0);
+}
+
+TEST_CASE("output batch: many files from two threads, flushed in rounds", "[driver][output]") {
+  fs::path dir = fresh_folder("many");
+  OutputBatch batch(50);  // commits by itself every 50 files: the syncfs path, several times
+  std::atomic<int> failures{0};
+  auto writer = [&](int first) {
+    for (int i = first; i < 300; i += 2)
+      if (!batch.stage((dir / (std::to_string(i) + ".html")).string(), "fil " + std::to_string(i)).empty())
+        ++failures;
+  };
+  std::thread t(writer, 1);
+  writer(0);
+  t.join();
+  CHECK(failures == 0);
+  CHECK(batch.commit().empty());
+  CHECK(batch.committed() == 300);
+  for (int i = 0; i < 300; i += 37) CHECK(read(dir / (std::to_string(i) + ".html")) == "fil " + std::to_string(i));
+  CHECK(temporaries_in(dir) == 0);
+}
+
+TEST_CASE("parallel_for: every item exactly once, on the threads asked for", "[driver][parallel]") {
+  for (unsigned jobs : {1u, 2u, 7u}) {
+    std::vector<std::atomic<int>> seen(1000);
+    kvs::parallel_for(seen.size(), jobs, [&](std::size_t i) { ++seen[i]; });
+    for (const auto& s : seen) REQUIRE(s == 1);
+  }
+  CHECK(kvs::worker_count(4, 2) == 2);  // never more threads than items
+  CHECK(kvs::worker_count(3, 0) == 1);
+  CHECK(kvs::worker_count(0, 100) >= 1);
+}
+
+TEST_CASE("parallel_for: an exception stops the hand-out and reaches the caller", "[driver][parallel]") {
+  std::atomic<int> ran{0};
+  CHECK_THROWS_WITH(kvs::parallel_for(10000, 2,
+                                      [&](std::size_t i) {
+                                        ++ran;
+                                        if (i == 10) throw std::runtime_error("stop");
+                                      }),
+                    "stop");
+  CHECK(ran < 10000);
+}
