@@ -438,9 +438,9 @@ def cmd_report(a) -> int:
 
     kvs_cmp, kvs_ren, kvs_ren_t = m("kvs_compare_98"), m("kvs_render_98"), m("kvs_render_98_tmpfs")
     kvs_cmp_t = m("kvs_compare_98_tmpfs")
-    kvs_total = kvs_cmp + kvs_ren if kvs_cmp is not None and kvs_ren is not None else None
-    kvs_total_t = (kvs_cmp_t if kvs_cmp_t is not None else kvs_cmp) + kvs_ren_t if kvs_ren_t is not None and kvs_cmp is not None else None
-    kvs_total_cpu = m("kvs_compare_98", "cpu_s") + m("kvs_render_98", "cpu_s") if kvs_total is not None else None
+    # kvs total: everything the issue asks of kvs, in the one process an evaluator runs.
+    kvs_total, kvs_total_t = m("kvs_all_98"), m("kvs_all_98_tmpfs")
+    kvs_total_cpu = m("kvs_all_98", "cpu_s")
     kvs_html = m("kvs_render_98_html_tmpfs")
     pd_lua, pd_lua_cpu = m("pandoc_lua_98"), m("pandoc_lua_98", "cpu_s")
     pd_file = (m("pandoc_file_html_98") or 0) + (m("pandoc_file_docx_98") or 0) if m("pandoc_file_html_98") else None
@@ -452,9 +452,10 @@ def cmd_report(a) -> int:
     w("")
     w("pandoc ÷ kvs: how many times faster kvs is. kvs ÷ cmark: how many times slower kvs is than the floor.")
     w("")
-    w("kvs total = row `kvs compare` + row `kvs render html,docx` (disk): parse, check against the law, "
-      "the national report, and HTML + DOCX of every standard. kvs render = parse, language check and "
-      "HTML + DOCX only.")
+    w("kvs total = row `kvs compare --dokumenter`: one process that parses every standard once, checks it "
+      "against the law, writes the national report (HTML, CSV, SQLite) and HTML + DOCX of every standard. "
+      "kvs render = parse, language check and HTML + DOCX only. CPU ratios compare work done; wall ratios "
+      "include kvs's use of both cores (pandoc and cmark use one).")
     w("")
     w("| comparison | wall | CPU |")
     w("|---|---|---|")
@@ -468,6 +469,7 @@ def cmd_report(a) -> int:
         ("kvs total (disk) / cmark", ratio(kvs_total, cm), ratio(kvs_total_cpu, cm_cpu)),
         ("kvs total (tmpfs) / cmark", ratio(kvs_total_t, cm), None),
         ("kvs render HTML+DOCX (tmpfs) / cmark", ratio(kvs_ren_t, cm), ratio(m("kvs_render_98_tmpfs", "cpu_s"), cm_cpu)),
+        ("kvs render HTML+DOCX on one thread (tmpfs) / cmark", ratio(m("kvs_render_98_j1_tmpfs"), cm), ratio(m("kvs_render_98_j1_tmpfs", "cpu_s"), cm_cpu)),
         ("kvs render HTML only (tmpfs) / cmark (HTML)", ratio(kvs_html, cm), ratio(m("kvs_render_98_html_tmpfs", "cpu_s"), cm_cpu)),
     ]
     for label, rw, rc in rows:
@@ -517,7 +519,7 @@ def cmd_report(a) -> int:
         return r["ir"] if r and not r.get("failed") else None
 
     kvs_one, pd_one = ir("cg_render"), (ir("cg_pandoc") or 0) + (ir("cg_pandoc_docx") or 0)
-    kvs_98 = (ir("cg_render_98") or 0) + (ir("cg_compare_98") or 0)
+    kvs_98 = ir("cg_all_98") or ((ir("cg_render_98") or 0) + (ir("cg_compare_98") or 0))
     w("Ratios by instruction count (they do not move with the machine's load):")
     w("")
     w("| comparison | ratio |")
@@ -525,7 +527,9 @@ def cmd_report(a) -> int:
     w(f"| one standard, HTML+DOCX, process start included: pandoc (2 processes) ÷ kvs render | "
       f"{fmt_ratio(ratio(pd_one or None, kvs_one))} |")
     w(f"| one standard: kvs render HTML+DOCX ÷ cmark HTML | {fmt_ratio(ratio(kvs_one, ir('cg_cmark')))} |")
-    w(f"| 98 standards: kvs total (compare + render) ÷ cmark on the 98 Markdown files | "
+    w(f"| one standard: kvs render --byraad (check + render + appendix) ÷ cmark HTML | "
+      f"{fmt_ratio(ratio(ir('cg_byraad'), ir('cg_cmark')))} |")
+    w(f"| 98 standards: kvs total (compare --dokumenter) ÷ cmark on the 98 Markdown files | "
       f"{fmt_ratio(ratio(kvs_98 or None, ir('cg_cmark_98')))} |")
     w(f"| 98 standards: kvs render alone ÷ cmark | {fmt_ratio(ratio(ir('cg_render_98'), ir('cg_cmark_98')))} |")
     w("")
@@ -596,13 +600,8 @@ def cmd_report(a) -> int:
         return "–" if b is None else ("**yes**" if b else "**no**")
 
     t1 = kvs_total
-    p2, p2t = m("kvs_render_98_p2"), m("kvs_render_98_p2_tmpfs")
-    p2txt = ""
-    if p2 is not None and p2t is not None and kvs_cmp is not None:
-        p2txt = (f"; with render split over 2 processes (xargs -P 2): {fmt_s(kvs_cmp + p2)} s disk, "
-                 f"{fmt_s((kvs_cmp_t or kvs_cmp) + p2t)} s tmpfs")
-    w(f"| 98 standards in < 0.2 s wall on 2 cores (kvs total = compare + render HTML+DOCX) | "
-      f"{fmt_s(t1)} s on disk ({fmt_s(kvs_cmp)} + {fmt_s(kvs_ren)}); {fmt_s(kvs_total_t)} s with output on tmpfs{p2txt} | "
+    w(f"| 98 standards in < 0.2 s wall on 2 cores (kvs total = `compare --dokumenter`: check, report, HTML+DOCX) | "
+      f"{fmt_s(t1)} s on disk; {fmt_s(kvs_total_t)} s with output on tmpfs | "
       f"{yes(None if t1 is None else t1 < 0.2)} (tmpfs: {yes(None if kvs_total_t is None else kvs_total_t < 0.2)}) |")
     r2, r2t = ratio(pd_lua, kvs_total), ratio(pd_lua, kvs_total_t)
     r2b, r2c = ratio(pd_lua, kvs_ren), ratio(pd_lua, kvs_ren_t)

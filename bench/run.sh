@@ -94,26 +94,26 @@ R=$(reps_for 98)
 warm 98
 C="$O/corpus-98"
 MD="$O/md-98"
-mkdir -p "$O/render-98" "$T/render-98" "$T/render-98-html" "$O/pandoc-file-98" "$O/pandoc-p2-98" \
+mkdir -p "$O/render-98" "$T/render-98" "$T/render-98-html" "$O/all-98" "$T/all-98" "$O/pandoc-file-98" "$O/pandoc-p2-98" \
   "$O/pandoc-lua-98" "$O/pandoc-concat-98" "$O/cmark-98"
-M --id kvs_compare_98 --label "kvs compare (parse, check against the law, report; 2 threads) → disk" \
+M --id kvs_all_98 --label "kvs compare --dokumenter: parse, check, report and HTML+DOCX of every standard, ONE process (2 threads) → disk" \
+  --n 98 --files 98 --reps "$R" --show "\$K compare \$O/corpus-98 --dokumenter --ud \$O/all-98 --dato $DATO" \
+  -- $K compare "$C" --dokumenter --ud "$O/all-98" --dato $DATO
+M --id kvs_all_98_tmpfs --label "kvs compare --dokumenter → tmpfs" \
+  --n 98 --files 98 --reps "$R" --show "\$K compare \$O/corpus-98 --dokumenter --ud /dev/shm/… --dato $DATO" \
+  -- $K compare "$C" --dokumenter --ud "$T/all-98" --dato $DATO
+M --id kvs_compare_98 --label "kvs compare (parse, check against the law, report; no documents) → disk" \
   --n 98 --files 98 --reps "$R" --show "\$K compare \$O/corpus-98 --ud \$O/compare-98 --dato $DATO" \
   -- $K compare "$C" --ud "$O/compare-98" --dato $DATO
-M --id kvs_compare_98_tmpfs --label "kvs compare → tmpfs" \
-  --n 98 --files 98 --reps "$R" --show "\$K compare \$O/corpus-98 --ud /dev/shm/… --dato $DATO" \
-  -- $K compare "$C" --ud "$T/compare-98" --dato $DATO
-M --id kvs_render_98 --label "kvs render HTML+DOCX, one process → disk" \
+M --id kvs_render_98 --label "kvs render HTML+DOCX (parse, language check, documents; 2 threads) → disk" \
   --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud \$O/render-98 --format html,docx --dato $DATO" \
   -- $K render "$C"/*.kvs --ud "$O/render-98" --format html,docx --dato $DATO
-M --id kvs_render_98_tmpfs --label "kvs render HTML+DOCX, one process → tmpfs" \
+M --id kvs_render_98_tmpfs --label "kvs render HTML+DOCX → tmpfs" \
   --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud /dev/shm/… --format html,docx --dato $DATO" \
   -- $K render "$C"/*.kvs --ud "$T/render-98" --format html,docx --dato $DATO
-M --id kvs_render_98_p2 --label "kvs render HTML+DOCX, the corpus split over 2 processes (xargs -P 2) → disk" \
-  --n 98 --files 98 --reps "$R" --shell --show "ls \$O/corpus-98/*.kvs | xargs -P 2 -n 49 \$K render --ud \$O/render-98 --format html,docx --dato $DATO > /dev/null" \
-  -- "ls $C/*.kvs | xargs -P 2 -n 49 $K render --ud $O/render-98 --format html,docx --dato $DATO > /dev/null"
-M --id kvs_render_98_p2_tmpfs --label "kvs render HTML+DOCX, the corpus split over 2 processes (xargs -P 2) → tmpfs" \
-  --n 98 --files 98 --reps "$R" --shell --show "ls \$O/corpus-98/*.kvs | xargs -P 2 -n 49 \$K render --ud /dev/shm/… --format html,docx --dato $DATO > /dev/null" \
-  -- "ls $C/*.kvs | xargs -P 2 -n 49 $K render --ud $T/render-98 --format html,docx --dato $DATO > /dev/null"
+M --id kvs_render_98_j1_tmpfs --label "kvs render HTML+DOCX on ONE thread (--jobs 1) → tmpfs" \
+  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --jobs 1 --ud /dev/shm/… --format html,docx --dato $DATO" \
+  -- $K render "$C"/*.kvs --jobs 1 --ud "$T/render-98" --format html,docx --dato $DATO
 M --id kvs_render_98_html_tmpfs --label "kvs render HTML only → tmpfs" \
   --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud /dev/shm/… --format html --dato $DATO" \
   -- $K render "$C"/*.kvs --ud "$T/render-98-html" --format html --dato $DATO
@@ -163,6 +163,10 @@ for N in "${SIZES[@]}"; do
   warm "$N"
   C="$O/corpus-$N"
   mkdir -p "$O/render-$N" "$T/render-$N" "$O/cmark-$N"
+  M --group scale --id "scale_all_$N" --label "kvs compare --dokumenter (everything, one process) → disk" --n "$N" --files "$N" --reps "$R" \
+    --show "\$K compare \$O/corpus-$N --dokumenter --ud \$O/all-$N --dato $DATO" \
+    -- $K compare "$C" --dokumenter --ud "$O/all-$N" --dato $DATO
+  rm -rf "$O/all-$N"
   M --group scale --id "scale_compare_$N" --label "kvs compare → disk" --n "$N" --files "$N" --reps "$R" \
     --show "\$K compare \$O/corpus-$N --ud \$O/compare-$N --dato $DATO" \
     -- $K compare "$C" --ud "$O/compare-$N" --dato $DATO
@@ -230,6 +234,9 @@ CGB --id cg_render_98 --label "kvs render HTML+DOCX, the 98-standard corpus (one
 CGB --id cg_compare_98 --label "kvs compare, the 98-standard corpus" --top 10 \
   --show "\$K compare \$O/corpus-98 --ud /dev/shm/… --dato $DATO" \
   -- $K compare "$O/corpus-98" --ud "$T/cg/compare" --dato $DATO
+CGB --id cg_all_98 --label "kvs compare --dokumenter (everything), the 98-standard corpus" --top 10 \
+  --show "\$K compare \$O/corpus-98 --dokumenter --ud /dev/shm/… --dato $DATO" \
+  -- $K compare "$O/corpus-98" --dokumenter --ud "$T/cg/all" --dato $DATO
 
 # ---------------------------------------------------------------------------------------------
 say "4b. perf (real time, sampled; skipped if perf does not work here)"
