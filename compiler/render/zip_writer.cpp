@@ -60,8 +60,9 @@ bool deflate_onto(std::string& out, const std::string& data, std::string& error)
   return true;
 }
 
-void local_header(std::string& out, const ZipEntry& e, const Written& w) {
-  put32(out, 0x04034b50);
+// The fields a local header and its central-directory entry share (APPNOTE §4.3.7, §4.3.12):
+// version needed, flags, method, time, date, CRC-32, sizes and the name's length.
+void shared_fields(std::string& out, const ZipEntry& e, const Written& w) {
   put16(out, kVersionNeeded);
   put16(out, kFlagUtf8Names);
   put16(out, w.method);
@@ -71,6 +72,11 @@ void local_header(std::string& out, const ZipEntry& e, const Written& w) {
   put32(out, w.compressed);
   put32(out, w.size);
   put16(out, static_cast<std::uint16_t>(e.name.size()));
+}
+
+void local_header(std::string& out, const ZipEntry& e, const Written& w) {
+  put32(out, 0x04034b50);
+  shared_fields(out, e, w);
   put16(out, 0);  // no extra field
   out += e.name;
 }
@@ -78,15 +84,7 @@ void local_header(std::string& out, const ZipEntry& e, const Written& w) {
 void central_header(std::string& out, const ZipEntry& e, const Written& w) {
   put32(out, 0x02014b50);
   put16(out, kVersionMadeBy);
-  put16(out, kVersionNeeded);
-  put16(out, kFlagUtf8Names);
-  put16(out, w.method);
-  put16(out, kDosTime);
-  put16(out, kDosDate);
-  put32(out, w.crc);
-  put32(out, w.compressed);
-  put32(out, w.size);
-  put16(out, static_cast<std::uint16_t>(e.name.size()));
+  shared_fields(out, e, w);
   put16(out, 0);  // extra field
   put16(out, 0);  // comment
   put16(out, 0);  // disk number
