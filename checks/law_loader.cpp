@@ -157,6 +157,7 @@ class FileLoader {
     std::stringstream ss;
     ss << in.rdbuf();
     text_ = ss.str();
+    for (std::size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1)) newlines_.push_back(i);
     check_nfc();
     pugi::xml_document doc;
     auto res = doc.load_buffer(text_.data(), text_.size(),
@@ -181,9 +182,12 @@ class FileLoader {
   }
   void error(pugi::xml_node n, std::string message) { errors_.push_back({path_, line_of(n), std::move(message)}); }
 
+  // Every element of the file gets its line (for messages about it later), so lines are
+  // found by binary search over the newline offsets rather than by counting from the start.
   int line_of(std::ptrdiff_t offset) const {
     if (offset < 0) return 0;
-    return 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + std::min<std::size_t>(offset, text_.size()), '\n'));
+    auto before = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<std::size_t>(offset));
+    return 1 + static_cast<int>(before - newlines_.begin());
   }
   int line_of(pugi::xml_node n) const { return line_of(n.offset_debug()); }
 
@@ -191,8 +195,9 @@ class FileLoader {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) return;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text_);
-    if (!nfc->isNormalized(u, status) || U_FAILURE(status))
+    // Checked on the UTF-8 itself: no UTF-16 copy of the whole file.
+    bool normalized = nfc->isNormalizedUTF8(icu::StringPiece(text_.data(), static_cast<int32_t>(text_.size())), status);
+    if (!normalized || U_FAILURE(status))
       errors_.push_back({path_, 0, "teksten er ikke NFC-normaliseret"});
   }
 
@@ -462,6 +467,7 @@ class FileLoader {
   std::vector<LoadError>& errors_;
   std::size_t errors_before_ = errors_.size();
   std::string text_;
+  std::vector<std::size_t> newlines_;  ///< offsets of '\n' in text_, ascending
   std::string comments_;
 };
 
