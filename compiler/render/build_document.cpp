@@ -334,8 +334,7 @@ class Builder {
           placed.push_back(std::move(p));
           continue;
         }
-        if (p.def && !p.def->chapter.empty() && comparable(p.def->chapter) != current &&
-            !opened.count(comparable(p.def->chapter))) {
+        if (p.def && !p.def->chapter.empty() && p.def->chapter_key != current && !opened.count(p.def->chapter_key)) {
           Planned ch;
           ch.heading = p.def->chapter;
           ch.chapter = true;
@@ -343,7 +342,7 @@ class Builder {
           ++chapter;
           sub = 0;
           ch.number = std::to_string(chapter) + ".";
-          current = comparable(ch.heading);
+          current = p.def->chapter_key;
           opened.insert(current);
           placed.push_back(std::move(ch));
         }
@@ -537,7 +536,7 @@ class Builder {
           Block b;
           b.kind = Block::Kind::paragraph;
           b.spans.push_back({st.cite(*q) + ".", Span::Style::strong});
-          b.spans.push_back({" " + typeset(q->text)});
+          b.spans.push_back({" " + q->typeset_text});
           quote.children.push_back(std::move(b));
         }
         note.children.push_back(std::move(quote));
@@ -575,7 +574,7 @@ class Builder {
       if (!text || text->value.empty()) continue;
       std::string hay = comparable(Prose(text->value, 3).plain_text());
       bool all = std::all_of(provisions.begin(), provisions.end(),
-                             [&](auto* q) { return hay.find(comparable(q->text)) != std::string::npos; });
+                             [&](auto* q) { return hay.find(q->comparable_text) != std::string::npos; });
       if (!all) continue;
       auto it = built_.where.find(part_id(part));
       if (it != built_.where.end()) return it->second.heading;

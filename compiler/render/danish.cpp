@@ -36,29 +36,41 @@ icu::UnicodeString ustr(std::string_view s) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+/// The ICU formatters are expensive to build (they load locale data and compile rules)
+/// and are not safe to share between threads: one set per thread, built on first use.
+struct DateFormatter {
+  std::unique_ptr<icu::TimeZone> utc{icu::TimeZone::createTimeZone("UTC")};
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat fmt{icu::UnicodeString("d. MMMM y"), danish(), status};
+  icu::GregorianCalendar cal{*utc, danish(), status};
+  DateFormatter() { fmt.setTimeZone(*utc); }
+};
+
+struct OrdinalFormatter {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RuleBasedNumberFormat fmt{icu::URBNF_ORDINAL, danish(), status};
+};
+
 }  // namespace
 
 std::string danish_date(const Date& d) {
+  thread_local DateFormatter f;
+  if (U_FAILURE(f.status)) return d.iso();
   UErrorCode status = U_ZERO_ERROR;
-  icu::SimpleDateFormat fmt(icu::UnicodeString("d. MMMM y"), danish(), status);
-  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
-  icu::GregorianCalendar cal(*utc, danish(), status);
-  cal.clear();
-  cal.set(d.year, d.month - 1, d.day, 12, 0, 0);
-  UDate when = cal.getTime(status);
-  fmt.setTimeZone(*utc);
+  f.cal.clear();
+  f.cal.set(d.year, d.month - 1, d.day, 12, 0, 0);
+  UDate when = f.cal.getTime(status);
   if (U_FAILURE(status)) return d.iso();
   icu::UnicodeString out;
-  fmt.format(when, out);
+  f.fmt.format(when, out);
   return utf8(out);
 }
 
 std::string danish_ordinal(int n) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::RuleBasedNumberFormat fmt(icu::URBNF_ORDINAL, danish(), status);
-  if (U_FAILURE(status)) return std::to_string(n) + ".";
+  thread_local OrdinalFormatter f;
+  if (U_FAILURE(f.status)) return std::to_string(n) + ".";
   icu::UnicodeString out;
-  fmt.format(static_cast<int32_t>(n), out);
+  f.fmt.format(static_cast<int32_t>(n), out);
   return utf8(out);
 }
 
@@ -66,9 +78,13 @@ std::string danish_number(double v) {
   double whole = std::floor(v);
   if (v == whole) return std::to_string(static_cast<long long>(whole));
   if (v - whole == 0.5) return (whole == 0 ? std::string() : std::to_string(static_cast<long long>(whole))) + "½";
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::NumberFormat> fmt(icu::NumberFormat::createInstance(danish(), status));
-  if (U_FAILURE(status)) return std::to_string(v);
+  thread_local std::unique_ptr<icu::NumberFormat> fmt = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::NumberFormat> f(icu::NumberFormat::createInstance(danish(), status));
+    if (U_FAILURE(status)) f.reset();
+    return f;
+  }();
+  if (!fmt) return std::to_string(v);
   icu::UnicodeString out;
   fmt->format(v, out);
   return utf8(out);

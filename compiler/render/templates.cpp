@@ -81,9 +81,8 @@ const SectionDef* LayoutDef::by_heading(std::string_view heading) const {
   while (!h.empty() && (h.back() == '?' || h.back() == ':')) h.pop_back();
   for (const auto& s : sections) {
     if (!s.generated.empty()) continue;
-    if (comparable(s.heading) == h || comparable(s.heading_du) == h || comparable(s.heading_borgeren) == h) return &s;
-    for (const auto& a : s.aliases)
-      if (comparable(a) == h) return &s;
+    for (const auto& k : s.match_keys)
+      if (k == h) return &s;
   }
   return nullptr;
 }
@@ -187,6 +186,12 @@ std::shared_ptr<const Templates> load_templates(const std::string& dir, std::str
       d.chapter = s.attribute("kapitel").value();
       d.textless_last = std::string_view(s.attribute("uden-tekst").value()) == "slut";
       d.generated = s.attribute("dannes").value();
+      // An empty heading_du/heading_borgeren stays a key (it matches an empty heading),
+      // as it did when they were compared one by one.
+      for (const std::string* k : {&d.heading, &d.heading_du, &d.heading_borgeren})
+        d.match_keys.push_back(comparable(*k));
+      for (const auto& a : d.aliases) d.match_keys.push_back(comparable(a));
+      d.chapter_key = comparable(d.chapter);
       l.sections.push_back(std::move(d));
     }
     if (l.id.empty() || l.form.empty()) {

@@ -27,6 +27,11 @@ struct SectionDef {
   std::string chapter;               ///< numbered-chapter layout: the chapter it belongs to
   bool textless_last = false;        ///< uden-tekst="slut": without prose it goes last
   std::string generated;             ///< dannes="hyppighed": a generated section
+  /// comparable() of heading, heading_du, heading_borgeren and each alias, and of
+  /// chapter: computed once when the layout is loaded, since every heading lookup of
+  /// every standard compares against them.
+  std::vector<std::string> match_keys;
+  std::string chapter_key;
   bool accepts(std::string_view kind) const;
   /// The heading in the standard's address form.
   const std::string& heading_for(model::AddressForm form) const;
