@@ -95,7 +95,39 @@ std::string danish_range(int from, int to) {
 }
 
 std::string danish_upper(std::string_view s) { return utf8(ustr(s).toUpper(danish())); }
-std::string danish_lower(std::string_view s) { return utf8(ustr(s).toLower(danish())); }
+namespace {
+
+/// Lower case without ICU for text of ASCII and Latin-1 letters (nearly all Danish
+/// text): A–Z and U+00C0–U+00DE except × map to the code point 0x20 higher; every other
+/// character there is unchanged by toLower (the "da" locale has no special casing).
+/// Returns false, leaving `out` unspecified, on anything else (other scripts, invalid
+/// UTF-8, which ICU would replace), so the caller falls back to ICU.
+bool lower_latin1(std::string_view s, std::string& out) {
+  out.resize(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 0x20) : static_cast<char>(c);
+      continue;
+    }
+    if ((c != 0xC2 && c != 0xC3) || i + 1 >= s.size()) return false;
+    auto d = static_cast<unsigned char>(s[i + 1]);
+    if (d < 0x80 || d > 0xBF) return false;
+    if (c == 0xC3 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+    out[i] = static_cast<char>(c);
+    out[i + 1] = static_cast<char>(d);
+    ++i;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string danish_lower(std::string_view s) {
+  std::string out;
+  if (lower_latin1(s, out)) return out;
+  return utf8(ustr(s).toLower(danish()));
+}
 
 std::string capitalize_first(std::string_view s) {
   icu::UnicodeString u = ustr(s);
@@ -142,14 +174,26 @@ std::string typeset(std::string_view t) {
     while (e < n && is_digit(t[e])) ++e;
     return e;
   };
+  // Can a pattern below start at `k`? Only a digit, "§", "stk. " or "nr. " can; every
+  // other byte is copied unchanged, so runs of them are appended in one go (this loop
+  // runs over every generated word and every prose text of every document).
+  auto may_start = [&](std::size_t k) {
+    const unsigned char b = static_cast<unsigned char>(t[k]);
+    if (is_digit(t[k])) return true;
+    if (b == 0xC2) return k + 1 < n && static_cast<unsigned char>(t[k + 1]) == 0xA7;
+    if (b == 's') return k + 4 < n && t[k + 1] == 't' && t[k + 2] == 'k' && t[k + 3] == '.' && t[k + 4] == ' ';
+    if (b == 'n') return k + 3 < n && t[k + 1] == 'r' && t[k + 2] == '.' && t[k + 3] == ' ';
+    return false;
+  };
   while (i < n) {
-    // Most bytes start none of the patterns below: copy them without comparing (this
-    // loop runs over every generated word of every document).
-    const unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c != 0xC2 && c != 's' && c != 'n' && !is_digit(t[i])) {
-      out += t[i++];
+    if (!may_start(i)) {
+      std::size_t run = i + 1;
+      while (run < n && !may_start(run)) ++run;
+      out.append(t.data() + i, run - i);
+      i = run;
       continue;
     }
+    const unsigned char c = static_cast<unsigned char>(t[i]);
     // "§ 79 a", "§79a", "§ 83a": no-break spaces, a space before the letter.
     if (c == 0xC2 && t.compare(i, 2, "§") == 0) {
       std::size_t j = i + 2;
