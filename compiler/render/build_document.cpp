@@ -1,6 +1,7 @@
 #include "build_document.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "danish.hpp"
@@ -98,12 +99,14 @@ Block heading(int level, std::string text, std::string id) {
   return b;
 }
 
-Block prose_block(const std::string& markdown, int base) {
+Block prose_block(std::shared_ptr<const Prose> prose) {
   Block b;
   b.kind = Block::Kind::prose;
-  b.prose = std::make_shared<Prose>(markdown, base);
+  b.prose = std::move(prose);
   return b;
 }
+
+Block prose_block(const std::string& markdown, int base) { return prose_block(std::make_shared<const Prose>(markdown, base)); }
 
 Block list_block(std::vector<Blocks> items, bool ordered = false) {
   Block b;
@@ -373,7 +376,10 @@ class Builder {
     for (auto& p : plan_) {
       p.id = unique_id(slug(p.heading));
       std::string shown = p.number.empty() ? p.heading : p.number + " " + p.heading;
-      for (const Part* part : p.parts) built_.where[part_id(*part)] = {p.id, shown};
+      for (const Part* part : p.parts) {
+        built_.where[part_id(*part)] = {p.id, shown};
+        inner_of_[part] = p.level + 1;
+      }
       if (p.generated == "hyppighed") built_.where["hyppighed"] = {p.id, shown};
     }
   }
@@ -440,11 +446,11 @@ class Builder {
     switch (first.kind) {
       case Part::Kind::section: {
         const auto& text = s_.sections[first.index].text;
-        if (!text.value.empty()) out.push_back(prose_block(text.value, inner_));
+        if (!text.value.empty()) out.push_back(prose_block(part_prose(text.value, inner_)));
         break;
       }
       case Part::Kind::prose:
-        out.push_back(prose_block(s_.prose.at(first.key).value, inner_));
+        out.push_back(prose_block(part_prose(s_.prose.at(first.key).value, inner_)));
         break;
       case Part::Kind::legal_basis:
         legal_basis(out);
@@ -566,13 +572,15 @@ class Builder {
   }
 
   /// The heading of the section whose prose already quotes every provision, if any.
-  std::string quoted_elsewhere(const std::vector<const law::Provision*>& provisions) const {
+  std::string quoted_elsewhere(const std::vector<const law::Provision*>& provisions) {
     for (const Part& part : s_.order) {
       const model::Text* text = nullptr;
       if (part.kind == Part::Kind::section) text = &s_.sections[part.index].text;
       else if (part.kind == Part::Kind::prose) text = &s_.prose.at(part.key);
       if (!text || text->value.empty()) continue;
-      std::string hay = comparable(Prose(text->value, 3).plain_text());
+      // The section's own parse (plain text does not depend on the heading base).
+      auto at = inner_of_.find(&part);
+      std::string hay = comparable(part_prose(text->value, at == inner_of_.end() ? 3 : at->second)->plain_text());
       bool all = std::all_of(provisions.begin(), provisions.end(),
                              [&](auto* q) { return hay.find(q->comparable_text) != std::string::npos; });
       if (!all) continue;
@@ -769,6 +777,14 @@ class Builder {
     if (c.text) out.push_back(prose_block(c.text->value, inner_));
   }
 
+  /// The parsed prose of a section or prose part, made once: the legal basis searches
+  /// the same texts for quoted provisions, before or after their section is rendered.
+  std::shared_ptr<const Prose> part_prose(const std::string& markdown, int base) {
+    auto& slot = parsed_[{&markdown, base}];
+    if (!slot) slot = std::make_shared<const Prose>(markdown, base);
+    return slot;
+  }
+
   const model::Standard& s_;
   const Templates& t_;
   const RenderOptions& o_;
@@ -778,6 +794,8 @@ class Builder {
   Built built_;
   std::vector<Planned> plan_;
   std::set<std::string> ids_;
+  std::map<const Part*, int> inner_of_;  ///< heading base of each part's prose
+  std::map<std::pair<const std::string*, int>, std::shared_ptr<const Prose>> parsed_;
   bool compact_groups_ = false;
   bool overview_done_ = false;
   bool has_prose_ = false;
