@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 
@@ -177,13 +178,20 @@ std::string typeset(std::string_view t) {
   // Can a pattern below start at `k`? Only a digit, "§", "stk. " or "nr. " can; every
   // other byte is copied unchanged, so runs of them are appended in one go (this loop
   // runs over every generated word and every prose text of every document).
+  // The first test is one table look-up, false for nearly every byte.
+  static constexpr auto kFirst = [] {
+    std::array<bool, 256> f{};
+    for (int d = '0'; d <= '9'; ++d) f[d] = true;
+    f[0xC2] = f['s'] = f['n'] = true;
+    return f;
+  }();
   auto may_start = [&](std::size_t k) {
     const unsigned char b = static_cast<unsigned char>(t[k]);
+    if (!kFirst[b]) return false;
     if (is_digit(t[k])) return true;
     if (b == 0xC2) return k + 1 < n && static_cast<unsigned char>(t[k + 1]) == 0xA7;
     if (b == 's') return k + 4 < n && t[k + 1] == 't' && t[k + 2] == 'k' && t[k + 3] == '.' && t[k + 4] == ' ';
-    if (b == 'n') return k + 3 < n && t[k + 1] == 'r' && t[k + 2] == '.' && t[k + 3] == ' ';
-    return false;
+    return k + 3 < n && t[k + 1] == 'r' && t[k + 2] == '.' && t[k + 3] == ' ';  // 'n'
   };
   while (i < n) {
     if (!may_start(i)) {
@@ -272,20 +280,30 @@ std::string typeset(std::string_view t) {
 
 std::string comparable(std::string_view text) {
   std::string t = danish_lower(typeset(text));
+  // Runs of whitespace (space, tab, CR, LF, no-break space) become one space; leading
+  // and trailing whitespace goes. Runs without whitespace are appended in one go.
   std::string out;
+  out.reserve(t.size());
   bool space = false;
-  for (std::size_t i = 0; i < t.size();) {
-    bool ws = t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r';
-    std::size_t len = 1;
-    if (!ws && t.compare(i, kNbsp.size(), kNbsp) == 0) { ws = true; len = kNbsp.size(); }
-    if (ws) {
+  const std::size_t n = t.size();
+  auto ws_len = [&](std::size_t i) -> std::size_t {
+    char c = t[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') return 1;
+    if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < n && static_cast<unsigned char>(t[i + 1]) == 0xA0) return 2;
+    return 0;
+  };
+  for (std::size_t i = 0; i < n;) {
+    if (std::size_t len = ws_len(i)) {
       space = true;
       i += len;
       continue;
     }
+    std::size_t j = i + 1;
+    while (j < n && ws_len(j) == 0) ++j;
     if (space && !out.empty()) out += ' ';
     space = false;
-    out += t[i++];
+    out.append(t, i, j - i);
+    i = j;
   }
   return out;
 }
