@@ -1,6 +1,7 @@
 #include "build_document.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -395,7 +396,7 @@ class Builder {
     compact_groups_ = !s_.groups.empty();
     for (const auto& g : s_.groups) {
       if (!g.text || g.frequency_text) compact_groups_ = false;
-      else if (!Prose(g.text->value, 3).single_paragraph()) compact_groups_ = false;
+      else if (!part_prose(g.text->value, 3)->single_paragraph()) compact_groups_ = false;
     }
   }
 
@@ -598,10 +599,10 @@ class Builder {
     }
     if (compact_groups_) {
       if (run.size() == 1) {
-        out.push_back(prose_block(s_.groups[run[0]->index].text->value, inner_));
+        out.push_back(prose_block(part_prose(s_.groups[run[0]->index].text->value, inner_)));
       } else {
         std::vector<Blocks> items;
-        for (const Part* p : run) items.push_back({prose_block(s_.groups[p->index].text->value, inner_ + 1)});
+        for (const Part* p : run) items.push_back({prose_block(part_prose(s_.groups[p->index].text->value, inner_ + 1))});
         out.push_back(list_block(std::move(items)));
       }
       return;
@@ -609,7 +610,7 @@ class Builder {
     for (const Part* p : run) {
       const auto& g = s_.groups[p->index];
       out.push_back(heading(inner_, group_label(p->index), unique_id(slug(g.title))));
-      if (g.text) out.push_back(prose_block(g.text->value, inner_ + 1));
+      if (g.text) out.push_back(prose_block(part_prose(g.text->value, inner_ + 1)));
       else out.push_back(paragraph(facts_->offer(g)));
     }
   }
@@ -667,21 +668,21 @@ class Builder {
       if (!described_as_group) shown.push_back(&r);
     }
     if (shown.empty()) return;
-    bool simple = std::all_of(shown.begin(), shown.end(), [](const model::RiskGroup* r) {
+    bool simple = std::all_of(shown.begin(), shown.end(), [this](const model::RiskGroup* r) {
       if (!r->text) return true;
-      Prose pr(r->text->value, 3);
-      return pr.single_paragraph() && !pr.has_list();
+      auto pr = part_prose(r->text->value, 3);
+      return pr->single_paragraph() && !pr->has_list();
     });
     if (simple) {
       if (shown.size() == 1) {
         const auto* r = shown.front();
-        out.push_back(r->text ? prose_block(r->text->value, inner_)
+        out.push_back(r->text ? prose_block(part_prose(r->text->value, inner_))
                               : paragraph(phrase("risikogruppe.uden-tekst", {{"titel", r->title}})));
         return;
       }
       std::vector<Blocks> items;
       for (const auto* r : shown)
-        items.push_back({r->text ? prose_block(r->text->value, inner_ + 1) : paragraph(typeset(r->title))});
+        items.push_back({r->text ? prose_block(part_prose(r->text->value, inner_ + 1)) : paragraph(typeset(r->title))});
       out.push_back(list_block(std::move(items)));
       return;
     }
@@ -777,12 +778,19 @@ class Builder {
     if (c.text) out.push_back(prose_block(c.text->value, inner_));
   }
 
-  /// The parsed prose of a section or prose part, made once: the legal basis searches
-  /// the same texts for quoted provisions, before or after their section is rendered.
+  /// The parsed prose of a text of the standard, made once: the legal basis searches
+  /// the section texts for quoted provisions, the group style and risk groups ask
+  /// whether a text is one paragraph, before or after the text is rendered. A parse
+  /// with another heading base serves too when the text has no headings (the base only
+  /// moves headings). Keyed by address: only for strings of the standard (s_), which
+  /// outlive the builder, never for temporaries.
   std::shared_ptr<const Prose> part_prose(const std::string& markdown, int base) {
-    auto& slot = parsed_[{&markdown, base}];
-    if (!slot) slot = std::make_shared<const Prose>(markdown, base);
-    return slot;
+    const auto first = parsed_.lower_bound({&markdown, std::numeric_limits<int>::min()});
+    for (auto it = first; it != parsed_.end() && it->first.first == &markdown; ++it)
+      if (it->first.second == base || !it->second->has_headings()) return it->second;
+    auto prose = std::make_shared<const Prose>(markdown, base);
+    parsed_.emplace(std::make_pair(&markdown, base), prose);
+    return prose;
   }
 
   const model::Standard& s_;
