@@ -56,7 +56,11 @@ class Phrases {
   using Vars = std::vector<std::pair<std::string, std::string>>;
   /// The phrase `id` in `form`, with {slot}s filled from `vars`. A missing phrase gives
   /// "[id]" so the gap is visible in the output and in tests.
-  std::string get(std::string_view id, model::AddressForm form, const Vars& vars = {}) const;
+  std::string get(std::string_view id, model::AddressForm form, const Vars& vars = {}) const {
+    return get(id, form, vars, {});
+  }
+  /// As above; a slot not in `vars` is looked up in `more`.
+  std::string get(std::string_view id, model::AddressForm form, const Vars& vars, const Vars& more) const;
   std::string get(std::string_view id, const Vars& vars = {}) const {
     return get(id, model::AddressForm::borgeren, vars);
   }
