@@ -1,14 +1,18 @@
 #include "source_file.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace kvs {
 
 SourceFile::SourceFile(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
+  // memchr jumps from line feed to line feed instead of testing every byte.
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p)
+    line_starts_.push_back(static_cast<std::uint32_t>(p + 1 - begin));
 }
 
 Position SourceFile::position(std::uint32_t offset) const {

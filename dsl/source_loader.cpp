@@ -4,10 +4,12 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <bit>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 namespace kvs {
@@ -15,45 +17,83 @@ namespace {
 
 constexpr int kMaxEncodingErrors = 20;
 
+// Word-at-a-time tests: almost all of a source file is printable ASCII, so the passes
+// below look at 8 bytes per step and only decode the rare words that hold anything else.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+
+// Eight bytes with the first one in the lowest bits, so that the borrows and carries of
+// the tests below run from earlier to later bytes and never disturb an earlier one.
+std::uint64_t load8(const unsigned char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
+}
+
+// Each test gives 0x80 in every byte position that needs a closer look. A borrow or carry
+// can mark a later byte wrongly, but only after a byte that is marked rightly, so the
+// first mark is always exact.
+
+// Bytes that are not ASCII, or NUL.
+std::uint64_t non_ascii_or_nul(std::uint64_t w) { return (w | ((w - kOnes) & ~w)) & kHigh; }
+
+// Bytes that are not printable ASCII (0x20..0x7E): control characters, DEL, multi-byte
+// sequences. (w + kOnes only carries out of a byte that is marked already.)
+std::uint64_t not_printable_ascii(std::uint64_t w) {
+  return (w | (w + kOnes) | ((w - 0x20 * kOnes) & ~w)) & kHigh;
+}
+
+// Bytes 0xCC and above: exact in every position (no carries cross bytes).
+std::uint64_t lead_of_u0300_or_above(std::uint64_t w) { return ((w & ~kHigh) + 0x34 * kOnes) & w & kHigh; }
+
+// Position (0..7) of the first marked byte of a non-zero mask.
+unsigned first_marked(std::uint64_t mask) { return static_cast<unsigned>(std::countr_zero(mask)) / 8; }
+
+// CRLF and lone CR become LF. Only a file that has a CR at all is copied.
 std::string normalise_line_ends(std::string_view in) {
+  std::size_t cr = in.find('\r');
+  if (cr == std::string_view::npos) return std::string(in);
   std::string out;
   out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '\r') {
-      out += '\n';
-      if (i + 1 < in.size() && in[i + 1] == '\n') ++i;
-    } else {
-      out += in[i];
-    }
+  std::size_t from = 0;
+  for (; cr != std::string_view::npos; cr = in.find('\r', from)) {
+    out.append(in, from, cr - from);
+    out += '\n';
+    from = cr + 1;
+    if (from < in.size() && in[from] == '\n') ++from;
   }
+  out.append(in, from, in.size() - from);
   return out;
 }
 
-std::string to_nfc(const std::string& utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return utf8;
-  // Almost every file is already in NFC: check on the UTF-8 itself (no UTF-16 copy).
-  if (nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status) &&
-      U_SUCCESS(status))
-    return utf8;
-  status = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
-  icu::UnicodeString n = nfc->normalize(u, status);
-  if (U_FAILURE(status)) return utf8;
-  std::string out;
-  n.toUTF8String(out);
-  return out;
+// Offset of the first byte that starts an invalid UTF-8 sequence or is NUL; size() if none.
+std::size_t first_bad_byte(std::string_view text) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    if (i + 8 <= length) {
+      std::uint64_t marked = non_ascii_or_nul(load8(s + i));
+      if (!marked) {
+        i += 8;
+        continue;
+      }
+      i += first_marked(marked);
+    }
+    std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c <= 0) return static_cast<std::size_t>(start);
+  }
+  return text.size();
 }
 
-}  // namespace
-
-LoadedSource load_source_bytes(std::string name, std::string_view bytes, DiagnosticSink& sink) {
+// Validates like first_bad_byte, but builds the copy with each bad sequence replaced by
+// U+FFFD (so the excerpt can still be shown) and reports every bad sequence at its place
+// in that copy. Only called once a bad byte is known to exist.
+LoadedSource report_bad_bytes(std::string name, const std::string& text, DiagnosticSink& sink) {
   LoadedSource result;
-  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) bytes.remove_prefix(3);
-  std::string text = normalise_line_ends(bytes);
-
-  // Validate, replacing each bad sequence by U+FFFD so the excerpt can still be shown.
   std::string clean;
   clean.reserve(text.size());
   struct Bad { std::uint32_t offset; bool nul; unsigned char byte; };
@@ -71,50 +111,139 @@ LoadedSource load_source_bytes(std::string name, std::string_view bytes, Diagnos
       clean.append(text, start, i - start);
     }
   }
-  if (!bad.empty()) {
-    result.file = std::make_shared<SourceFile>(name, std::move(clean));
-    int n = 0;
-    for (const Bad& b : bad) {
-      if (++n > kMaxEncodingErrors) break;
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", b.byte);
-      auto& d = b.nul ? sink.error(*result.file, {b.offset, b.offset + 3}, "KVS-L002",
-                                   "filen indeholder et NUL-tegn (byte 0x00)")
-                      : sink.error(*result.file, {b.offset, b.offset + 3}, "KVS-L001",
-                                   std::string("ugyldig UTF-8: byte ") + hex +
-                                       " kan ikke læses som tekst");
-      d.suggestion = b.nul ? "fjern tegnet; en .kvs-fil er ren tekst"
-                           : "gem filen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)";
-    }
-    return result;
+  result.file = std::make_shared<SourceFile>(std::move(name), std::move(clean));
+  int n = 0;
+  for (const Bad& b : bad) {
+    if (++n > kMaxEncodingErrors) break;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", b.byte);
+    auto& d = b.nul ? sink.error(*result.file, {b.offset, b.offset + 3}, "KVS-L002",
+                                 "filen indeholder et NUL-tegn (byte 0x00)")
+                    : sink.error(*result.file, {b.offset, b.offset + 3}, "KVS-L001",
+                                 std::string("ugyldig UTF-8: byte ") + hex +
+                                     " kan ikke læses som tekst");
+    d.suggestion = b.nul ? "fjern tegnet; en .kvs-fil er ren tekst"
+                         : "gem filen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)";
   }
-  // Invisible characters pasted from Word or the web — a byte-order mark in the middle of
-  // the file, zero-width spaces, control characters such as a form feed for a page break —
-  // would make a field name unrecognisable without anything to see, and control
-  // characters are not allowed in the XML of a Word document: drop them, and say where.
-  text = to_nfc(text);
-  std::string visible;
-  visible.reserve(text.size());
+  return result;
+}
+
+// Every code point below U+0300 is a starter that NFC leaves alone and never composes
+// with what precedes it (checked against ICU's data), and a line feed composes with
+// nothing. So valid UTF-8 is in NFC exactly when each line that holds a lead byte of
+// U+0300 or above (0xCC..0xF4) is; only those few lines are handed to ICU.
+bool is_nfc(std::string_view text, const icu::Normalizer2& nfc) {
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    if (i + 8 <= n) {
+      std::uint64_t marked = lead_of_u0300_or_above(load8(t + i));
+      if (!marked) {
+        i += 8;
+        continue;
+      }
+      i += first_marked(marked);
+    } else if (t[i] < 0xCC) {
+      ++i;
+      continue;
+    }
+    std::size_t begin = text.rfind('\n', i);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    std::size_t end = std::min(text.find('\n', i), n);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringPiece line(text.data() + begin, static_cast<int32_t>(end - begin));
+    if (!nfc.isNormalizedUTF8(line, status) || U_FAILURE(status)) return false;
+    i = end;
+  }
+  return true;
+}
+
+void to_nfc(std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || is_nfc(utf8, *nfc)) return;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+  icu::UnicodeString n = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return;
+  std::string out;
+  n.toUTF8String(out);
+  utf8 = std::move(out);
+}
+
+// Length of the invisible character that starts at t[i] (0 if there is none): a control
+// character other than tab and line feed, DEL, a C1 control, a BOM, a zero-width space.
+std::size_t invisible_length(const unsigned char* t, std::size_t i, std::size_t n) {
+  unsigned char c = t[i];
+  if (c < 0x20) return (c == '\t' || c == '\n') ? 0 : 1;
+  if (c == 0x7F) return 1;
+  if (c == 0xC2 && i + 1 < n && t[i + 1] <= 0x9F) return 2;                        // C1 control
+  if (c == 0xEF && i + 2 < n && t[i + 1] == 0xBB && t[i + 2] == 0xBF) return 3;  // BOM
+  if (c == 0xE2 && i + 2 < n && t[i + 1] == 0x80 && t[i + 2] == 0x8B) return 3;  // zero-width space
+  return 0;
+}
+
+// Offset of the next invisible character at or after `from` (n if none); its length in *len.
+std::size_t find_invisible(const unsigned char* t, std::size_t from, std::size_t n, std::size_t* len) {
+  for (std::size_t i = from; i < n; ++i) {
+    if (i + 8 <= n) {
+      std::uint64_t marked = not_printable_ascii(load8(t + i));
+      if (!marked) {
+        i += 7;
+        continue;
+      }
+      i += first_marked(marked);
+    }
+    if ((*len = invisible_length(t, i, n))) return i;
+  }
+  return n;
+}
+
+// Invisible characters pasted from Word or the web — a byte-order mark in the middle of
+// the file, zero-width spaces, control characters such as a form feed for a page break —
+// would make a field name unrecognisable without anything to see, and control
+// characters are not allowed in the XML of a Word document: drop them, and record where
+// (offsets in the text without them). The text is copied only when it has any.
+std::vector<std::uint32_t> drop_invisible(std::string& text) {
   std::vector<std::uint32_t> invisible_at;
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  std::size_t copied = 0;  // text[copied, i) is still to be appended (copied in runs, not per byte)
-  for (std::size_t i = 0; i < n; ++i) {
-    unsigned char c = t[i];
-    std::size_t skip = 0;
-    if (c < 0x20) skip = (c == '\t' || c == '\n') ? 0 : 1;
-    else if (c == 0x7F) skip = 1;
-    else if (c == 0xC2 && i + 1 < n && t[i + 1] <= 0x9F) skip = 2;  // C1 control
-    else if (c == 0xEF && i + 2 < n && t[i + 1] == 0xBB && t[i + 2] == 0xBF) skip = 3;  // BOM
-    else if (c == 0xE2 && i + 2 < n && t[i + 1] == 0x80 && t[i + 2] == 0x8B) skip = 3;  // zero-width space
-    if (!skip) continue;
-    visible.append(text, copied, i - copied);
+  std::size_t len = 0;
+  std::size_t at = find_invisible(t, 0, n, &len);
+  if (at == n) return invisible_at;
+  std::string visible;
+  visible.reserve(n);
+  std::size_t copied = 0;  // text[copied, at) is still to be appended (copied in runs, not per byte)
+  for (; at < n; at = find_invisible(t, copied, n, &len)) {
+    visible.append(text, copied, at - copied);
     invisible_at.push_back(static_cast<std::uint32_t>(visible.size()));
-    i += skip - 1;
-    copied = i + 1;
+    copied = at + len;
   }
   visible.append(text, copied, n - copied);
-  result.file = std::make_shared<SourceFile>(std::move(name), std::move(visible));
+  text = std::move(visible);
+  return invisible_at;
+}
+
+// The whole stream, read straight into one string of the size stat gave (a stream buffer
+// and its copy cost more than the file); a file that grew meanwhile is still read to its end.
+std::string read_all(std::ifstream& in, std::size_t expected) {
+  std::string bytes(expected, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(expected));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  char more[4096];
+  while (in && (in.read(more, sizeof more), in.gcount() > 0)) bytes.append(more, static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+}  // namespace
+
+LoadedSource load_source_bytes(std::string name, std::string_view bytes, DiagnosticSink& sink) {
+  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) bytes.remove_prefix(3);
+  std::string text = normalise_line_ends(bytes);
+  if (first_bad_byte(text) != text.size()) return report_bad_bytes(std::move(name), text, sink);
+  to_nfc(text);
+  std::vector<std::uint32_t> invisible_at = drop_invisible(text);
+  LoadedSource result;
+  result.file = std::make_shared<SourceFile>(std::move(name), std::move(text));
   for (std::uint32_t at : invisible_at) {
     auto& d = sink.warning(*result.file, {at, at}, "KVS-L004",
                            "et usynligt tegn (byte-order mark, nul-bredde mellemrum eller styretegn) er fjernet her");
@@ -143,10 +272,9 @@ LoadedSource load_source_file(const std::string& path, DiagnosticSink& sink) {
                 std::to_string(kMaxSourceBytes / (1024 * 1024)) + " MB");
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("kan ikke læse filen: " + std::string(std::strerror(errno)));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  std::string bytes = read_all(in, static_cast<std::size_t>(st.st_size));
   if (in.bad()) return fail("fejl under læsning af filen");
-  return load_source_bytes(path, buffer.str(), sink);
+  return load_source_bytes(path, bytes, sink);
 }
 
 }  // namespace kvs

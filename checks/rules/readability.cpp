@@ -3,12 +3,16 @@
 // found with ICU's Danish word and sentence break iterators over the prose, with Markdown
 // markers and URLs removed first. The threshold, the long-word length and the minimum text
 // length come from checks/advice.xml.
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include "rules.hpp"
 #include "readability.hpp"
@@ -17,54 +21,90 @@ namespace kvs::checks {
 
 namespace {
 
-// Markdown and links are not words a reader reads.
-std::string plain(std::string_view md) {
-  std::string out;
-  out.reserve(md.size());
-  for (std::size_t i = 0; i < md.size();) {
-    if (md.compare(i, 4, "http") == 0) {
-      while (i < md.size() && md[i] != ' ' && md[i] != '\n' && md[i] != ')' && md[i] != '>') ++i;
-      continue;
+// Bytes Markdown uses as markers: they are not words a reader reads, so they count as spaces.
+constexpr bool is_marker(unsigned char c) {
+  return c == '#' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']';
+}
+
+// Where a link that starts at md[i] ("http…") ends: at a space, line end, ')' or '>'.
+std::size_t link_end(std::string_view md, std::size_t i) {
+  while (i < md.size() && md[i] != ' ' && md[i] != '\n' && md[i] != ')' && md[i] != '>') ++i;
+  return i;
+}
+
+// The prose as ICU reads it, in UTF-16, with Markdown markers as spaces and links left
+// out — decoded in the same pass into `out` (a buffer the thread reuses, never shrunk).
+// Returns the number of UTF-16 units. An invalid sequence becomes U+FFFD, as in
+// UnicodeString::fromUTF8.
+std::int32_t plain_utf16(std::string_view md, std::vector<UChar>& out) {
+  // UTF-16 never needs more units than UTF-8 has bytes.
+  if (out.size() < md.size()) out.resize(md.size());
+  UChar* o = out.data();
+  const auto* s = reinterpret_cast<const std::uint8_t*>(md.data());
+  const auto n = static_cast<std::int32_t>(md.size());
+  for (std::int32_t i = 0; i < n;) {
+    std::uint8_t b = s[i];
+    if (b >= 0x80) {
+      UChar32 c;
+      U8_NEXT_OR_FFFD(s, i, n, c);
+      std::int32_t k = 0;
+      U16_APPEND_UNSAFE(o, k, c);
+      o += k;
+    } else if (b == 'h' && md.compare(i, 4, "http") == 0) {
+      i = static_cast<std::int32_t>(link_end(md, i));
+    } else {
+      *o++ = is_marker(b) ? u' ' : b;
+      ++i;
     }
-    char c = md[i];
-    if (c == '#' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']') c = ' ';
-    out += c;
-    ++i;
   }
-  return out;
+  return static_cast<std::int32_t>(o - out.data());
+}
+
+// Letters (Unicode general category L) in text[start, end).
+int letters_in(const UChar* text, std::int32_t start, std::int32_t end) {
+  int letters = 0;
+  for (std::int32_t i = start; i < end;) {
+    UChar32 c;
+    U16_NEXT(text, i, end, c);
+    if (c < 0x80) letters += static_cast<unsigned>((c | 0x20) - 'a') < 26u;  // ASCII: a-z, A-Z only
+    else letters += u_isalpha(c) != 0;
+  }
+  return letters;
 }
 
 }  // namespace
 
 Lix lix(std::string_view prose, int long_word_over) {
   Lix r;
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(plain(prose));
   UErrorCode status = U_ZERO_ERROR;
   // Creating break iterators costs far more than using them (they load rule data):
-  // one pair per thread, reused for every text (`kvs compare` runs one thread per core).
+  // one pair per thread, reused for every text (`kvs compare` runs one thread per core);
+  // so are the buffers.
   thread_local std::unique_ptr<icu::BreakIterator> words(
       icu::BreakIterator::createWordInstance(icu::Locale("da"), status));
   thread_local std::unique_ptr<icu::BreakIterator> sentences(
       icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
+  thread_local std::vector<UChar> utf16;
+  thread_local std::vector<int32_t> word_starts;
   if (!words || !sentences) return r;
-  words->setText(text);
-  std::vector<int32_t> word_starts;
+  std::int32_t length = plain_utf16(prose, utf16);
+  const UChar* text = utf16.data();
+  // The iterators read the buffer through a UText (no UnicodeString, no copy).
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUChars(&ut, text, length, &status);
+  words->setText(&ut, status);
+  word_starts.clear();
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
     int32_t tag = words->getRuleStatus();
     if (tag < UBRK_WORD_LETTER || tag >= UBRK_WORD_IDEO_LIMIT) continue;
-    int letters = 0;
-    for (int32_t i = start; i < end;) {
-      UChar32 c = text.char32At(i);
-      if (u_isalpha(c)) ++letters;
-      i += U16_LENGTH(c);
-    }
+    int letters = letters_in(text, start, end);
     if (letters == 0) continue;
     ++r.words;
     if (letters > long_word_over) ++r.long_words;
     word_starts.push_back(start);
   }
-  sentences->setText(text);
+  sentences->setText(&ut, status);
   std::size_t w = 0;
   start = sentences->first();
   for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next()) {
@@ -75,6 +115,7 @@ Lix lix(std::string_view prose, int long_word_over) {
     }
     if (has_word) ++r.sentences;
   }
+  utext_close(&ut);
   if (r.words > 0 && r.sentences > 0)
     r.value = static_cast<double>(r.words) / r.sentences + 100.0 * r.long_words / r.words;
   return r;

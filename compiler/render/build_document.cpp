@@ -1,6 +1,8 @@
 #include "build_document.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <set>
 
 #include "danish.hpp"
@@ -98,12 +100,14 @@ Block heading(int level, std::string text, std::string id) {
   return b;
 }
 
-Block prose_block(const std::string& markdown, int base) {
+Block prose_block(std::shared_ptr<const Prose> prose) {
   Block b;
   b.kind = Block::Kind::prose;
-  b.prose = std::make_shared<Prose>(markdown, base);
+  b.prose = std::move(prose);
   return b;
 }
+
+Block prose_block(const std::string& markdown, int base) { return prose_block(std::make_shared<const Prose>(markdown, base)); }
 
 Block list_block(std::vector<Blocks> items, bool ordered = false) {
   Block b;
@@ -334,8 +338,7 @@ class Builder {
           placed.push_back(std::move(p));
           continue;
         }
-        if (p.def && !p.def->chapter.empty() && comparable(p.def->chapter) != current &&
-            !opened.count(comparable(p.def->chapter))) {
+        if (p.def && !p.def->chapter.empty() && p.def->chapter_key != current && !opened.count(p.def->chapter_key)) {
           Planned ch;
           ch.heading = p.def->chapter;
           ch.chapter = true;
@@ -343,7 +346,7 @@ class Builder {
           ++chapter;
           sub = 0;
           ch.number = std::to_string(chapter) + ".";
-          current = comparable(ch.heading);
+          current = p.def->chapter_key;
           opened.insert(current);
           placed.push_back(std::move(ch));
         }
@@ -374,7 +377,10 @@ class Builder {
     for (auto& p : plan_) {
       p.id = unique_id(slug(p.heading));
       std::string shown = p.number.empty() ? p.heading : p.number + " " + p.heading;
-      for (const Part* part : p.parts) built_.where[part_id(*part)] = {p.id, shown};
+      for (const Part* part : p.parts) {
+        built_.where[part_id(*part)] = {p.id, shown};
+        inner_of_[part] = p.level + 1;
+      }
       if (p.generated == "hyppighed") built_.where["hyppighed"] = {p.id, shown};
     }
   }
@@ -390,7 +396,7 @@ class Builder {
     compact_groups_ = !s_.groups.empty();
     for (const auto& g : s_.groups) {
       if (!g.text || g.frequency_text) compact_groups_ = false;
-      else if (!Prose(g.text->value, 3).single_paragraph()) compact_groups_ = false;
+      else if (!part_prose(g.text->value, 3)->single_paragraph()) compact_groups_ = false;
     }
   }
 
@@ -441,11 +447,11 @@ class Builder {
     switch (first.kind) {
       case Part::Kind::section: {
         const auto& text = s_.sections[first.index].text;
-        if (!text.value.empty()) out.push_back(prose_block(text.value, inner_));
+        if (!text.value.empty()) out.push_back(prose_block(part_prose(text.value, inner_)));
         break;
       }
       case Part::Kind::prose:
-        out.push_back(prose_block(s_.prose.at(first.key).value, inner_));
+        out.push_back(prose_block(part_prose(s_.prose.at(first.key).value, inner_)));
         break;
       case Part::Kind::legal_basis:
         legal_basis(out);
@@ -537,7 +543,7 @@ class Builder {
           Block b;
           b.kind = Block::Kind::paragraph;
           b.spans.push_back({st.cite(*q) + ".", Span::Style::strong});
-          b.spans.push_back({" " + typeset(q->text)});
+          b.spans.push_back({" " + q->typeset_text});
           quote.children.push_back(std::move(b));
         }
         note.children.push_back(std::move(quote));
@@ -567,15 +573,17 @@ class Builder {
   }
 
   /// The heading of the section whose prose already quotes every provision, if any.
-  std::string quoted_elsewhere(const std::vector<const law::Provision*>& provisions) const {
+  std::string quoted_elsewhere(const std::vector<const law::Provision*>& provisions) {
     for (const Part& part : s_.order) {
       const model::Text* text = nullptr;
       if (part.kind == Part::Kind::section) text = &s_.sections[part.index].text;
       else if (part.kind == Part::Kind::prose) text = &s_.prose.at(part.key);
       if (!text || text->value.empty()) continue;
-      std::string hay = comparable(Prose(text->value, 3).plain_text());
+      // The section's own parse (plain text does not depend on the heading base).
+      auto at = inner_of_.find(&part);
+      std::string hay = comparable(part_prose(text->value, at == inner_of_.end() ? 3 : at->second)->plain_text());
       bool all = std::all_of(provisions.begin(), provisions.end(),
-                             [&](auto* q) { return hay.find(comparable(q->text)) != std::string::npos; });
+                             [&](auto* q) { return hay.find(q->comparable_text) != std::string::npos; });
       if (!all) continue;
       auto it = built_.where.find(part_id(part));
       if (it != built_.where.end()) return it->second.heading;
@@ -591,10 +599,10 @@ class Builder {
     }
     if (compact_groups_) {
       if (run.size() == 1) {
-        out.push_back(prose_block(s_.groups[run[0]->index].text->value, inner_));
+        out.push_back(prose_block(part_prose(s_.groups[run[0]->index].text->value, inner_)));
       } else {
         std::vector<Blocks> items;
-        for (const Part* p : run) items.push_back({prose_block(s_.groups[p->index].text->value, inner_ + 1)});
+        for (const Part* p : run) items.push_back({prose_block(part_prose(s_.groups[p->index].text->value, inner_ + 1))});
         out.push_back(list_block(std::move(items)));
       }
       return;
@@ -602,7 +610,7 @@ class Builder {
     for (const Part* p : run) {
       const auto& g = s_.groups[p->index];
       out.push_back(heading(inner_, group_label(p->index), unique_id(slug(g.title))));
-      if (g.text) out.push_back(prose_block(g.text->value, inner_ + 1));
+      if (g.text) out.push_back(prose_block(part_prose(g.text->value, inner_ + 1)));
       else out.push_back(paragraph(facts_->offer(g)));
     }
   }
@@ -660,21 +668,21 @@ class Builder {
       if (!described_as_group) shown.push_back(&r);
     }
     if (shown.empty()) return;
-    bool simple = std::all_of(shown.begin(), shown.end(), [](const model::RiskGroup* r) {
+    bool simple = std::all_of(shown.begin(), shown.end(), [this](const model::RiskGroup* r) {
       if (!r->text) return true;
-      Prose pr(r->text->value, 3);
-      return pr.single_paragraph() && !pr.has_list();
+      auto pr = part_prose(r->text->value, 3);
+      return pr->single_paragraph() && !pr->has_list();
     });
     if (simple) {
       if (shown.size() == 1) {
         const auto* r = shown.front();
-        out.push_back(r->text ? prose_block(r->text->value, inner_)
+        out.push_back(r->text ? prose_block(part_prose(r->text->value, inner_))
                               : paragraph(phrase("risikogruppe.uden-tekst", {{"titel", r->title}})));
         return;
       }
       std::vector<Blocks> items;
       for (const auto* r : shown)
-        items.push_back({r->text ? prose_block(r->text->value, inner_ + 1) : paragraph(typeset(r->title))});
+        items.push_back({r->text ? prose_block(part_prose(r->text->value, inner_ + 1)) : paragraph(typeset(r->title))});
       out.push_back(list_block(std::move(items)));
       return;
     }
@@ -770,6 +778,21 @@ class Builder {
     if (c.text) out.push_back(prose_block(c.text->value, inner_));
   }
 
+  /// The parsed prose of a text of the standard, made once: the legal basis searches
+  /// the section texts for quoted provisions, the group style and risk groups ask
+  /// whether a text is one paragraph, before or after the text is rendered. A parse
+  /// with another heading base serves too when the text has no headings (the base only
+  /// moves headings). Keyed by address: only for strings of the standard (s_), which
+  /// outlive the builder, never for temporaries.
+  std::shared_ptr<const Prose> part_prose(const std::string& markdown, int base) {
+    const auto first = parsed_.lower_bound({&markdown, std::numeric_limits<int>::min()});
+    for (auto it = first; it != parsed_.end() && it->first.first == &markdown; ++it)
+      if (it->first.second == base || !it->second->has_headings()) return it->second;
+    auto prose = std::make_shared<const Prose>(markdown, base);
+    parsed_.emplace(std::make_pair(&markdown, base), prose);
+    return prose;
+  }
+
   const model::Standard& s_;
   const Templates& t_;
   const RenderOptions& o_;
@@ -779,6 +802,8 @@ class Builder {
   Built built_;
   std::vector<Planned> plan_;
   std::set<std::string> ids_;
+  std::map<const Part*, int> inner_of_;  ///< heading base of each part's prose
+  std::map<std::pair<const std::string*, int>, std::shared_ptr<const Prose>> parsed_;
   bool compact_groups_ = false;
   bool overview_done_ = false;
   bool has_prose_ = false;

@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 
@@ -36,29 +37,41 @@ icu::UnicodeString ustr(std::string_view s) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+/// The ICU formatters are expensive to build (they load locale data and compile rules)
+/// and are not safe to share between threads: one set per thread, built on first use.
+struct DateFormatter {
+  std::unique_ptr<icu::TimeZone> utc{icu::TimeZone::createTimeZone("UTC")};
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat fmt{icu::UnicodeString("d. MMMM y"), danish(), status};
+  icu::GregorianCalendar cal{*utc, danish(), status};
+  DateFormatter() { fmt.setTimeZone(*utc); }
+};
+
+struct OrdinalFormatter {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RuleBasedNumberFormat fmt{icu::URBNF_ORDINAL, danish(), status};
+};
+
 }  // namespace
 
 std::string danish_date(const Date& d) {
+  thread_local DateFormatter f;
+  if (U_FAILURE(f.status)) return d.iso();
   UErrorCode status = U_ZERO_ERROR;
-  icu::SimpleDateFormat fmt(icu::UnicodeString("d. MMMM y"), danish(), status);
-  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
-  icu::GregorianCalendar cal(*utc, danish(), status);
-  cal.clear();
-  cal.set(d.year, d.month - 1, d.day, 12, 0, 0);
-  UDate when = cal.getTime(status);
-  fmt.setTimeZone(*utc);
+  f.cal.clear();
+  f.cal.set(d.year, d.month - 1, d.day, 12, 0, 0);
+  UDate when = f.cal.getTime(status);
   if (U_FAILURE(status)) return d.iso();
   icu::UnicodeString out;
-  fmt.format(when, out);
+  f.fmt.format(when, out);
   return utf8(out);
 }
 
 std::string danish_ordinal(int n) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::RuleBasedNumberFormat fmt(icu::URBNF_ORDINAL, danish(), status);
-  if (U_FAILURE(status)) return std::to_string(n) + ".";
+  thread_local OrdinalFormatter f;
+  if (U_FAILURE(f.status)) return std::to_string(n) + ".";
   icu::UnicodeString out;
-  fmt.format(static_cast<int32_t>(n), out);
+  f.fmt.format(static_cast<int32_t>(n), out);
   return utf8(out);
 }
 
@@ -66,9 +79,13 @@ std::string danish_number(double v) {
   double whole = std::floor(v);
   if (v == whole) return std::to_string(static_cast<long long>(whole));
   if (v - whole == 0.5) return (whole == 0 ? std::string() : std::to_string(static_cast<long long>(whole))) + "½";
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::NumberFormat> fmt(icu::NumberFormat::createInstance(danish(), status));
-  if (U_FAILURE(status)) return std::to_string(v);
+  thread_local std::unique_ptr<icu::NumberFormat> fmt = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::NumberFormat> f(icu::NumberFormat::createInstance(danish(), status));
+    if (U_FAILURE(status)) f.reset();
+    return f;
+  }();
+  if (!fmt) return std::to_string(v);
   icu::UnicodeString out;
   fmt->format(v, out);
   return utf8(out);
@@ -79,7 +96,39 @@ std::string danish_range(int from, int to) {
 }
 
 std::string danish_upper(std::string_view s) { return utf8(ustr(s).toUpper(danish())); }
-std::string danish_lower(std::string_view s) { return utf8(ustr(s).toLower(danish())); }
+namespace {
+
+/// Lower case without ICU for text of ASCII and Latin-1 letters (nearly all Danish
+/// text): A–Z and U+00C0–U+00DE except × map to the code point 0x20 higher; every other
+/// character there is unchanged by toLower (the "da" locale has no special casing).
+/// Returns false, leaving `out` unspecified, on anything else (other scripts, invalid
+/// UTF-8, which ICU would replace), so the caller falls back to ICU.
+bool lower_latin1(std::string_view s, std::string& out) {
+  out.resize(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 0x20) : static_cast<char>(c);
+      continue;
+    }
+    if ((c != 0xC2 && c != 0xC3) || i + 1 >= s.size()) return false;
+    auto d = static_cast<unsigned char>(s[i + 1]);
+    if (d < 0x80 || d > 0xBF) return false;
+    if (c == 0xC3 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+    out[i] = static_cast<char>(c);
+    out[i + 1] = static_cast<char>(d);
+    ++i;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string danish_lower(std::string_view s) {
+  std::string out;
+  if (lower_latin1(s, out)) return out;
+  return utf8(ustr(s).toLower(danish()));
+}
 
 std::string capitalize_first(std::string_view s) {
   icu::UnicodeString u = ustr(s);
@@ -126,14 +175,33 @@ std::string typeset(std::string_view t) {
     while (e < n && is_digit(t[e])) ++e;
     return e;
   };
+  // Can a pattern below start at `k`? Only a digit, "§", "stk. " or "nr. " can; every
+  // other byte is copied unchanged, so runs of them are appended in one go (this loop
+  // runs over every generated word and every prose text of every document).
+  // The first test is one table look-up, false for nearly every byte.
+  static constexpr auto kFirst = [] {
+    std::array<bool, 256> f{};
+    for (int d = '0'; d <= '9'; ++d) f[d] = true;
+    f[0xC2] = f['s'] = f['n'] = true;
+    return f;
+  }();
+  auto may_start = [&](std::size_t k) {
+    const unsigned char b = static_cast<unsigned char>(t[k]);
+    if (!kFirst[b]) return false;
+    if (is_digit(t[k])) return true;
+    if (b == 0xC2) return k + 1 < n && static_cast<unsigned char>(t[k + 1]) == 0xA7;
+    if (b == 's') return k + 4 < n && t[k + 1] == 't' && t[k + 2] == 'k' && t[k + 3] == '.' && t[k + 4] == ' ';
+    return k + 3 < n && t[k + 1] == 'r' && t[k + 2] == '.' && t[k + 3] == ' ';  // 'n'
+  };
   while (i < n) {
-    // Most bytes start none of the patterns below: copy them without comparing (this
-    // loop runs over every generated word of every document).
-    const unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c != 0xC2 && c != 's' && c != 'n' && !is_digit(t[i])) {
-      out += t[i++];
+    if (!may_start(i)) {
+      std::size_t run = i + 1;
+      while (run < n && !may_start(run)) ++run;
+      out.append(t.data() + i, run - i);
+      i = run;
       continue;
     }
+    const unsigned char c = static_cast<unsigned char>(t[i]);
     // "§ 79 a", "§79a", "§ 83a": no-break spaces, a space before the letter.
     if (c == 0xC2 && t.compare(i, 2, "§") == 0) {
       std::size_t j = i + 2;
@@ -212,20 +280,30 @@ std::string typeset(std::string_view t) {
 
 std::string comparable(std::string_view text) {
   std::string t = danish_lower(typeset(text));
+  // Runs of whitespace (space, tab, CR, LF, no-break space) become one space; leading
+  // and trailing whitespace goes. Runs without whitespace are appended in one go.
   std::string out;
+  out.reserve(t.size());
   bool space = false;
-  for (std::size_t i = 0; i < t.size();) {
-    bool ws = t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r';
-    std::size_t len = 1;
-    if (!ws && t.compare(i, kNbsp.size(), kNbsp) == 0) { ws = true; len = kNbsp.size(); }
-    if (ws) {
+  const std::size_t n = t.size();
+  auto ws_len = [&](std::size_t i) -> std::size_t {
+    char c = t[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') return 1;
+    if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < n && static_cast<unsigned char>(t[i + 1]) == 0xA0) return 2;
+    return 0;
+  };
+  for (std::size_t i = 0; i < n;) {
+    if (std::size_t len = ws_len(i)) {
       space = true;
       i += len;
       continue;
     }
+    std::size_t j = i + 1;
+    while (j < n && ws_len(j) == 0) ++j;
     if (space && !out.empty()) out += ' ';
     space = false;
-    out += t[i++];
+    out.append(t, i, j - i);
+    i = j;
   }
   return out;
 }

@@ -36,13 +36,15 @@ LawContext law_context(const model::Standard& s, const law::Library* lib, const 
 }
 
 Facts::Facts(const model::Standard& s, const Phrases& p, const LawContext& law)
-    : s_(s), p_(p), law_(law), form_(s.address_form.value_or(AddressForm::borgeren)) {}
+    : s_(s),
+      p_(p),
+      law_(law),
+      form_(s.address_form.value_or(AddressForm::borgeren)),
+      municipality_{{"kommune", s.municipality}, {"kommunes", s.municipality + "s"}} {}
 
 std::string Facts::phrase(std::string_view id, const Phrases::Vars& vars) const {
-  Phrases::Vars all = vars;
-  all.emplace_back("kommune", s_.municipality);
-  all.emplace_back("kommunes", s_.municipality + "s");
-  return typeset(p_.get(id, form_, all));
+  // The caller's slots first, then the municipality's (as if appended to `vars`).
+  return typeset(p_.get(id, form_, vars, municipality_));
 }
 
 std::string Facts::we() const { return phrase("vi"); }

@@ -66,6 +66,7 @@ class Facts {
   const Phrases& p_;
   const LawContext& law_;
   model::AddressForm form_;
+  Phrases::Vars municipality_;  ///< {kommune} and {kommunes}, offered to every phrase
 };
 
 }  // namespace kvs::render

@@ -111,6 +111,8 @@ std::shared_ptr<const Library> load_law_xml(const std::string& dir, std::string&
         p.verbatim = std::string_view(n.attribute("ordlyd").value()) == "ordret";
         p.verified = v.verified && std::string_view(n.attribute("verificeret").value()) != "nej";
         p.text = n.child("tekst").text().get();
+        p.typeset_text = typeset(p.text);
+        p.comparable_text = comparable(p.text);
         v.provisions.push_back(std::move(p));
       } else if (name == "pligt") {
         Duty d;

@@ -27,6 +27,9 @@ struct Provision {
   bool verbatim = false;  ///< ordlyd="ordret"
   bool verified = true;
   std::string text;
+  /// typeset(text) and comparable(text), computed once when the law is loaded: every
+  /// standard quotes the same provisions and looks for them in its prose.
+  std::string typeset_text, comparable_text;
 };
 
 struct Duty {

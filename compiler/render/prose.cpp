@@ -102,6 +102,7 @@ Prose::Prose(std::string_view markdown, int heading_base) {
   int shallowest = 7;
   for (cmark_node* n : nodes)
     if (cmark_node_get_type(n) == CMARK_NODE_HEADING) shallowest = std::min(shallowest, cmark_node_get_heading_level(n));
+  has_headings_ = shallowest < 7;
   for (cmark_node* n : nodes) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HTML_BLOCK:

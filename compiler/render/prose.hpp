@@ -41,9 +41,12 @@ class Prose {
   bool single_paragraph() const;
   /// Does the prose contain a list?
   bool has_list() const;
+  /// Does the prose contain a heading? Without one, the heading base changes nothing.
+  bool has_headings() const { return has_headings_; }
 
  private:
   cmark_node* root_ = nullptr;
+  bool has_headings_ = false;
 };
 
 /// Is `url` safe to link to from a public document?

@@ -81,9 +81,8 @@ const SectionDef* LayoutDef::by_heading(std::string_view heading) const {
   while (!h.empty() && (h.back() == '?' || h.back() == ':')) h.pop_back();
   for (const auto& s : sections) {
     if (!s.generated.empty()) continue;
-    if (comparable(s.heading) == h || comparable(s.heading_du) == h || comparable(s.heading_borgeren) == h) return &s;
-    for (const auto& a : s.aliases)
-      if (comparable(a) == h) return &s;
+    for (const auto& k : s.match_keys)
+      if (k == h) return &s;
   }
   return nullptr;
 }
@@ -94,35 +93,42 @@ const SectionDef* LayoutDef::generated(std::string_view what) const {
   return nullptr;
 }
 
-std::string Phrases::get(std::string_view id, model::AddressForm form, const Vars& vars) const {
+std::string Phrases::get(std::string_view id, model::AddressForm form, const Vars& vars, const Vars& more) const {
   auto it = entries.find(id);
   if (it == entries.end()) return "[" + std::string(id) + "]";
   const auto& a = it->second.attrs;
-  std::string text;
-  const char* key = form == model::AddressForm::du ? "du" : "borgeren";
-  if (auto f = a.find(key); f != a.end()) text = f->second;
-  else if (auto t = a.find("tekst"); t != a.end()) text = t->second;
+  static const std::string du = "du", borgeren = "borgeren", tekst = "tekst";
+  const std::string* text = nullptr;
+  if (auto f = a.find(form == model::AddressForm::du ? du : borgeren); f != a.end()) text = &f->second;
+  else if (auto t = a.find(tekst); t != a.end()) text = &t->second;
   else return "[" + std::string(id) + "]";
+  auto value = [&](std::string_view name) -> const std::string* {
+    for (const Vars* list : {&vars, &more})
+      for (const auto& [k, v] : *list)
+        if (k == name) return &v;
+    return nullptr;
+  };
+  const std::string& t = *text;
   std::string out;
-  out.reserve(text.size() + 32);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '{') {
-      auto close = text.find('}', i);
+  out.reserve(t.size() + 32);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '{') {
+      auto close = t.find('}', i);
       if (close != std::string::npos) {
-        std::string name = text.substr(i + 1, close - i - 1);
-        bool found = false;
-        for (const auto& [k, v] : vars)
-          if (k == name) {
-            out += v;
-            found = true;
-            break;
-          }
-        if (!found) out += "{" + name + "}";
+        std::string_view name(t.data() + i + 1, close - i - 1);
+        if (const std::string* v = value(name)) out += *v;
+        else out.append(t, i, close - i + 1);  // "{name}" stays, so the gap shows
         i = close;
         continue;
       }
+      out += '{';  // no closing brace: literal
+      continue;
     }
-    out += text[i];
+    // Up to the next slot in one go.
+    std::size_t next = t.find('{', i);
+    if (next == std::string::npos) next = t.size();
+    out.append(t, i, next - i);
+    i = next - 1;
   }
   return out;
 }
@@ -187,6 +193,12 @@ std::shared_ptr<const Templates> load_templates(const std::string& dir, std::str
       d.chapter = s.attribute("kapitel").value();
       d.textless_last = std::string_view(s.attribute("uden-tekst").value()) == "slut";
       d.generated = s.attribute("dannes").value();
+      // An empty heading_du/heading_borgeren stays a key (it matches an empty heading),
+      // as it did when they were compared one by one.
+      for (const std::string* k : {&d.heading, &d.heading_du, &d.heading_borgeren})
+        d.match_keys.push_back(comparable(*k));
+      for (const auto& a : d.aliases) d.match_keys.push_back(comparable(a));
+      d.chapter_key = comparable(d.chapter);
       l.sections.push_back(std::move(d));
     }
     if (l.id.empty() || l.form.empty()) {

@@ -27,6 +27,11 @@ struct SectionDef {
   std::string chapter;               ///< numbered-chapter layout: the chapter it belongs to
   bool textless_last = false;        ///< uden-tekst="slut": without prose it goes last
   std::string generated;             ///< dannes="hyppighed": a generated section
+  /// comparable() of heading, heading_du, heading_borgeren and each alias, and of
+  /// chapter: computed once when the layout is loaded, since every heading lookup of
+  /// every standard compares against them.
+  std::vector<std::string> match_keys;
+  std::string chapter_key;
   bool accepts(std::string_view kind) const;
   /// The heading in the standard's address form.
   const std::string& heading_for(model::AddressForm form) const;
@@ -51,7 +56,11 @@ class Phrases {
   using Vars = std::vector<std::pair<std::string, std::string>>;
   /// The phrase `id` in `form`, with {slot}s filled from `vars`. A missing phrase gives
   /// "[id]" so the gap is visible in the output and in tests.
-  std::string get(std::string_view id, model::AddressForm form, const Vars& vars = {}) const;
+  std::string get(std::string_view id, model::AddressForm form, const Vars& vars = {}) const {
+    return get(id, form, vars, {});
+  }
+  /// As above; a slot not in `vars` is looked up in `more`.
+  std::string get(std::string_view id, model::AddressForm form, const Vars& vars, const Vars& more) const;
   std::string get(std::string_view id, const Vars& vars = {}) const {
     return get(id, model::AddressForm::borgeren, vars);
   }

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
 
 namespace kvs::render {
 namespace {
@@ -23,10 +22,16 @@ constexpr const char* kTint = "EEF3F7";
 constexpr const char* kLawFill = "F4F6F8";
 constexpr std::size_t kKeepTogetherRows = 12;
 
+/// pugixml's output appended straight to a string (no ostream, no copy out of it).
+struct StringWriter : pugi::xml_writer {
+  std::string out;
+  void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
+
 std::string to_xml(const pugi::xml_document& doc) {
-  std::ostringstream s;
-  doc.save(s, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return s.str();
+  StringWriter w;
+  doc.save(w, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return std::move(w.out);
 }
 
 pugi::xml_document new_part() {

@@ -6,14 +6,20 @@ namespace {
 std::string esc(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (char c : s) {
-    switch (c) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Text between the characters that need escaping is appended as one run.
+    std::size_t j = i;
+    while (j < s.size() && s[j] != '&' && s[j] != '<' && s[j] != '>' && s[j] != '"') ++j;
+    out.append(s.data() + i, j - i);
+    if (j == s.size()) break;
+    switch (s[j]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      default: out += "&quot;"; break;
     }
+    i = j + 1;
   }
   return out;
 }

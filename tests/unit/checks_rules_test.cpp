@@ -5,6 +5,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
+#include <random>
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include "catalogue.hpp"
 #include "check.hpp"
@@ -208,4 +215,111 @@ TEST_CASE("LIX: words per sentence plus the share of long words", "[checks][read
   CHECK(m.sentences == 3);
   // æ, ø and å are letters.
   CHECK(lix("Ældreområdets målsætninger.", 6).long_words == 2);
+}
+
+TEST_CASE("LIX of Danish texts, counted by hand", "[checks][readability]") {
+  // "2" is a number, not a word; "f.eks." is one word of four letters, and a lowercase word
+  // after it does not start a new sentence.
+  Lix a = lix("Vi får 2 besøg om året, f.eks. i maj.", 6);
+  CHECK(a.words == 8);
+  CHECK(a.long_words == 0);
+  CHECK(a.sentences == 1);
+  CHECK(a.value == Approx(8.0));
+  // The link is no word; ** and the colon are no sentence ends; "ring." before a capital is.
+  Lix b = lix("Læs mere på https://www.aarhus.dk/aeldre eller ring. **Vigtigt:** Kommunen hjælper.", 6);
+  CHECK(b.words == 8);
+  CHECK(b.long_words == 3);  // Vigtigt, Kommunen, hjælper
+  CHECK(b.sentences == 2);
+  CHECK(b.value == Approx(8.0 / 2 + 100.0 * 3 / 8));
+  // Æ, ø and å count as one letter each: "hjemmehjælp" has 11.
+  Lix c = lix("Ældre borgere i Aarhus Kommune kan få hjemmehjælp.", 6);
+  CHECK(c.words == 8);
+  CHECK(c.long_words == 3);  // borgere, Kommune, hjemmehjælp
+  CHECK(c.sentences == 1);
+  // A heading and each list item end at their line ends; the empty lines hold no word.
+  Lix d = lix("# Formål\n\nVi hjælper dig.\n\n- Rengøring\n- Indkøb\n", 6);
+  CHECK(d.words == 6);
+  CHECK(d.long_words == 2);  // hjælper, Rengøring
+  CHECK(d.sentences == 4);
+  CHECK(d.value == Approx(6.0 / 4 + 100.0 * 2 / 6));
+  Lix empty = lix("", 6);
+  CHECK(empty.words == 0);
+  CHECK(empty.value == 0);
+}
+
+namespace {
+
+// LIX as it was computed before it read a reused UTF-16 buffer: plain() byte by byte, a
+// UnicodeString copy, char32At per character.
+Lix reference_lix(std::string_view md, int long_word_over) {
+  std::string plain;
+  for (std::size_t i = 0; i < md.size();) {
+    if (md.compare(i, 4, "http") == 0) {
+      while (i < md.size() && md[i] != ' ' && md[i] != '\n' && md[i] != ')' && md[i] != '>') ++i;
+      continue;
+    }
+    char c = md[i];
+    if (c == '#' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']') c = ' ';
+    plain += c;
+    ++i;
+  }
+  Lix r;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(plain);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale("da"), status));
+  std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
+  words->setText(text);
+  std::vector<int32_t> word_starts;
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+    int32_t tag = words->getRuleStatus();
+    if (tag < UBRK_WORD_LETTER || tag >= UBRK_WORD_IDEO_LIMIT) continue;
+    int letters = 0;
+    for (int32_t i = start; i < end;) {
+      UChar32 c = text.char32At(i);
+      if (u_isalpha(c)) ++letters;
+      i += U16_LENGTH(c);
+    }
+    if (letters == 0) continue;
+    ++r.words;
+    if (letters > long_word_over) ++r.long_words;
+    word_starts.push_back(start);
+  }
+  sentences->setText(text);
+  std::size_t w = 0;
+  start = sentences->first();
+  for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next()) {
+    bool has_word = false;
+    while (w < word_starts.size() && word_starts[w] < end) {
+      has_word = true;
+      ++w;
+    }
+    if (has_word) ++r.sentences;
+  }
+  if (r.words > 0 && r.sentences > 0)
+    r.value = static_cast<double>(r.words) / r.sentences + 100.0 * r.long_words / r.words;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("LIX gives what the UnicodeString version gave, on random Danish prose", "[checks][readability]") {
+  const std::vector<std::string> pieces = {
+      "Borgeren", " ", " ", "får", "hjemmehjælp", "Ældreområdet", "øl", "å", "i", ". ", ".", "? ", "! ", ", ",
+      "\n", "\n\n", "- ", "f.eks. ", "bl.a.", "kl. 8.30", "2024", "nr. 5", "3.", "e-mail", "U.S.A.",
+      "https://www.aarhus.dk/aeldre", "<https://x.dk>", "[link](http://a.b/c)", "**", "_", "`kode`", "# ",
+      "“citat”", " – ", "😀", "naïve", "a\xCC\x8A", "\xFF", "\xE2\x80", "h", "ht", "http", ")", ">"};
+  std::mt19937 random(4711);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    int count = static_cast<int>(random() % 60);
+    for (int i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+    INFO("text: " << text);
+    int over = 3 + static_cast<int>(random() % 6);
+    Lix got = lix(text, over), want = reference_lix(text, over);
+    REQUIRE(got.words == want.words);
+    REQUIRE(got.long_words == want.long_words);
+    REQUIRE(got.sentences == want.sentences);
+    REQUIRE(got.value == want.value);
+  }
 }

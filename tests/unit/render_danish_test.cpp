@@ -28,6 +28,13 @@ TEST_CASE("render: Danish dates, ordinals and numbers", "[render][danish]") {
   CHECK(danish_number(2.25) == "2,25");
   CHECK(danish_range(65, 81) == "65" + dash + "81");
   CHECK(danish_upper("målgruppe for ældre") == "MÅLGRUPPE FOR ÆLDRE");
+  // Lower case: the Latin-1 fast path and ICU (other scripts, invalid UTF-8) agree.
+  CHECK(danish_lower("MÅLGRUPPE FOR ÆLDRE Ø × ß Þ") == "målgruppe for ældre ø × ß þ");
+  CHECK(danish_lower("ÀÉÎÕÜÝ µ «»") == "àéîõüý µ «»");
+  CHECK(danish_lower("ΑΘΗΝΑ Ärø") == "αθηνα ärø");
+  CHECK(danish_lower("İ") == "i\u0307");
+  CHECK(danish_lower("ab\xC3") == "ab\uFFFD");
+  CHECK(danish_lower("\xC3(") == "\uFFFD(");
   CHECK(capitalize_first("ældreloven") == "Ældreloven");
   CHECK(join_list({"a"}) == "a");
   CHECK(join_list({"a", "b", "c"}) == "a, b og c");

@@ -1,6 +1,10 @@
 // Source files: line index, columns in characters, and what the loader accepts.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <fstream>
+#include <unistd.h>
+
 #include "source_file.hpp"
 #include "source_loader.hpp"
 
@@ -98,4 +102,164 @@ TEST_CASE("control characters never reach the model (they are invalid in DOCX XM
   REQUIRE(l.ok);
   CHECK(l.file->text() == "a: \"xyz\"\tb\n");
   CHECK(sink.diagnostics().size() == 4);
+}
+
+// ---- The loader's fast passes against the straightforward byte-by-byte loader it replaced.
+
+#include <random>
+#include <tuple>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace {
+
+struct Loaded {
+  bool ok = false;
+  std::string text;
+  std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t, std::string, std::string>> diagnostics;
+  bool operator==(const Loaded&) const = default;
+};
+
+Loaded summary(const LoadedSource& l, const DiagnosticSink& sink) {
+  Loaded r;
+  r.ok = l.ok;
+  r.text = l.file ? l.file->text() : "";
+  for (const Diagnostic& d : sink.diagnostics())
+    r.diagnostics.emplace_back(d.code, d.where->begin, d.where->end, d.message, d.suggestion);
+  return r;
+}
+
+// The loader as it was: a copy per pass, appending byte by byte or code point by code point.
+Loaded reference_load(std::string_view bytes) {
+  Loaded r;
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  std::string text;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r') {
+      text += '\n';
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    } else {
+      text += bytes[i];
+    }
+  }
+  std::string clean;
+  std::vector<std::tuple<std::uint32_t, bool, unsigned char>> bad;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c <= 0) {
+      bad.emplace_back(static_cast<std::uint32_t>(clean.size()), c == 0, s[start]);
+      clean += "\xEF\xBF\xBD";
+    } else {
+      clean.append(text, start, i - start);
+    }
+  }
+  if (!bad.empty()) {
+    r.text = clean;
+    int n = 0;
+    for (auto [offset, nul, byte] : bad) {
+      if (++n > 20) break;
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", byte);
+      r.diagnostics.emplace_back(nul ? "KVS-L002" : "KVS-L001", offset, offset + 3,
+                                 nul ? std::string("filen indeholder et NUL-tegn (byte 0x00)")
+                                     : std::string("ugyldig UTF-8: byte ") + hex + " kan ikke læses som tekst",
+                                 nul ? "fjern tegnet; en .kvs-fil er ren tekst"
+                                     : "gem filen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)");
+    }
+    return r;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  std::string nfc;
+  icu::Normalizer2::getNFCInstance(status)->normalize(u, status).toUTF8String(nfc);
+  const auto* t = reinterpret_cast<const unsigned char*>(nfc.data());
+  const std::size_t n = nfc.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = t[i];
+    std::size_t skip = 0;
+    if (c < 0x20) skip = (c == '\t' || c == '\n') ? 0 : 1;
+    else if (c == 0x7F) skip = 1;
+    else if (c == 0xC2 && i + 1 < n && t[i + 1] <= 0x9F) skip = 2;
+    else if (c == 0xEF && i + 2 < n && t[i + 1] == 0xBB && t[i + 2] == 0xBF) skip = 3;
+    else if (c == 0xE2 && i + 2 < n && t[i + 1] == 0x80 && t[i + 2] == 0x8B) skip = 3;
+    if (!skip) {
+      r.text += nfc[i];
+      continue;
+    }
+    auto at = static_cast<std::uint32_t>(r.text.size());
+    r.diagnostics.emplace_back("KVS-L004", at, at,
+                               "et usynligt tegn (byte-order mark, nul-bredde mellemrum eller styretegn) er fjernet her",
+                               "tegnet kommer ofte med, når tekst kopieres fra Word eller en hjemmeside; kvs fmt -w fjerner det");
+    i += skip - 1;
+  }
+  r.ok = true;
+  return r;
+}
+
+Loaded load(std::string_view bytes) {
+  DiagnosticSink sink;
+  auto l = load_source_bytes("x.kvs", bytes, sink);
+  return summary(l, sink);
+}
+
+}  // namespace
+
+TEST_CASE("the loader's fast passes give what the byte-by-byte loader gave", "[source]") {
+  const std::vector<std::string> edges = {
+      "",                                   // empty file
+      "\xEF\xBB\xBF",                       // only a BOM
+      "\r", "\r\r\n\n\r", "a\r\n\r\nb\r",   // CR/CRLF mixes, CR at the end
+      "\xEF\xBB\xBF" "a\r\nb",              // leading BOM then CRLF
+      "abcdefgh\xFF", "abcdefghijklmno\xC3",  // bad byte at the very end, after whole words
+      "\xC3", "æøå\xE2\x82", "abcdefg\xF0\x9F\x98",  // truncated sequences at the end
+      "æ\xE2\x80\x8Bø", "\xE2\x80\x8B\xC3\xA5",      // zero-width space next to two-byte letters
+      "å\xEF\xBB\xBF" "æ", "–\x0c–",                 // BOM and form feed between three-byte chars
+      "a\xCC\x8A\xE2\x80\x8B", "a\xE2\x80\x8B\xCC\x8A",  // invisible next to a combining ring
+      "\xC2\xA0\xC2\x9F\xC2\x80", "ab\x7F" "cdefghij\x01",  // NBSP kept, C1 and DEL dropped
+      "\xEF\xBB", "\xE2\x80", "x\xC2",               // prefixes of invisible characters at the end
+      "linje et\nlinje to med \xE2\x80\x9C" "citat\xE2\x80\x9D\nog a\xCC\x8A\n",  // NFC on a later line
+      std::string("12345678\0abc", 12),
+  };
+  for (const std::string& e : edges) {
+    INFO("input: " << e);
+    CHECK(load(e) == reference_load(e));
+  }
+  // Random mixes of the pieces a source file is made of, including every kind of trouble.
+  const std::vector<std::string> pieces = {
+      "a", "formål: ", "abcdefghijklmnop", "æ", "ø", "å", "Å", "\n", "\r", "\r\n", "\t", " ",
+      "\xEF\xBB\xBF", "\xE2\x80\x8B", "\x0c", "\x7f", "\xC2\x85", "\xC2\xA0", "–", "“", "€", "😀",
+      "\xCC\x8A", "\xFF", "\xC3", "\xE2\x80", std::string("\0", 1), "\xED\xA0\x80", "\xC0\xAF"};
+  std::mt19937 random(1234);
+  for (int round = 0; round < 3000; ++round) {
+    std::string input;
+    int count = static_cast<int>(random() % 40);
+    for (int i = 0; i < count; ++i) {
+      // Mostly clean text, so the word-at-a-time paths run between the rare bad pieces.
+      std::size_t k = random() % 4 ? random() % 12 : random() % pieces.size();
+      input += pieces[k];
+    }
+    INFO("input: " << input);
+    REQUIRE(load(input) == reference_load(input));
+  }
+}
+
+TEST_CASE("a source file is read whole, also when it has more than one buffer", "[source]") {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "linje " + std::to_string(i) + ": æøå\n";
+  std::string path = "/tmp/kvs-source-test-" + std::to_string(::getpid()) + ".kvs";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  }
+  DiagnosticSink sink;
+  auto l = load_source_file(path, sink);
+  std::remove(path.c_str());
+  REQUIRE(l.ok);
+  CHECK(l.file->text() == text);
 }
