@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <memory>
 
 namespace kvs::render {
@@ -101,33 +102,45 @@ namespace {
 /// Lower case without ICU for text of ASCII and Latin-1 letters (nearly all Danish
 /// text): A–Z and U+00C0–U+00DE except × map to the code point 0x20 higher; every other
 /// character there is unchanged by toLower (the "da" locale has no special casing).
-/// Returns false, leaving `out` unspecified, on anything else (other scripts, invalid
-/// UTF-8, which ICU would replace), so the caller falls back to ICU.
-bool lower_latin1(std::string_view s, std::string& out) {
-  out.resize(s.size());
+/// Anything else (other scripts, invalid UTF-8, which ICU would replace) goes to ICU.
+bool latin1_only(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 0x20) : static_cast<char>(c);
-      continue;
-    }
+    if (c < 0x80) continue;
     if ((c != 0xC2 && c != 0xC3) || i + 1 >= s.size()) return false;
     auto d = static_cast<unsigned char>(s[i + 1]);
     if (d < 0x80 || d > 0xBF) return false;
-    if (c == 0xC3 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
-    out[i] = static_cast<char>(c);
-    out[i + 1] = static_cast<char>(d);
     ++i;
   }
   return true;
 }
 
+/// In place, on text latin1_only() accepted.
+void lower_latin1(std::string& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') s[i] = static_cast<char>(c + 0x20);
+      continue;
+    }
+    auto d = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xC3 && d <= 0x9E && d != 0x97) s[i + 1] = static_cast<char>(d + 0x20);
+    ++i;
+  }
+}
+
+/// Lower case of a string we own, in place where possible.
+void lower_in_place(std::string& s) {
+  if (latin1_only(s)) lower_latin1(s);
+  else s = utf8(ustr(s).toLower(danish()));
+}
+
 }  // namespace
 
 std::string danish_lower(std::string_view s) {
-  std::string out;
-  if (lower_latin1(s, out)) return out;
-  return utf8(ustr(s).toLower(danish()));
+  std::string out(s);
+  lower_in_place(out);
+  return out;
 }
 
 std::string capitalize_first(std::string_view s) {
@@ -279,11 +292,12 @@ std::string typeset(std::string_view t) {
 }
 
 std::string comparable(std::string_view text) {
-  std::string t = danish_lower(typeset(text));
+  std::string t = typeset(text);
+  lower_in_place(t);
   // Runs of whitespace (space, tab, CR, LF, no-break space) become one space; leading
-  // and trailing whitespace goes. Runs without whitespace are appended in one go.
-  std::string out;
-  out.reserve(t.size());
+  // and trailing whitespace goes. Done in place: the text only shrinks, so the write
+  // position never passes the read position; runs without whitespace move in one go.
+  std::size_t w = 0;
   bool space = false;
   const std::size_t n = t.size();
   auto ws_len = [&](std::size_t i) -> std::size_t {
@@ -300,12 +314,14 @@ std::string comparable(std::string_view text) {
     }
     std::size_t j = i + 1;
     while (j < n && ws_len(j) == 0) ++j;
-    if (space && !out.empty()) out += ' ';
+    if (space && w > 0) t[w++] = ' ';
     space = false;
-    out.append(t, i, j - i);
+    if (w != i) std::memmove(&t[w], &t[i], j - i);
+    w += j - i;
     i = j;
   }
-  return out;
+  t.resize(w);
+  return t;
 }
 
 double Readability::lix() const {

@@ -103,6 +103,7 @@ Prose::Prose(std::string_view markdown, int heading_base) {
   for (cmark_node* n : nodes)
     if (cmark_node_get_type(n) == CMARK_NODE_HEADING) shallowest = std::min(shallowest, cmark_node_get_heading_level(n));
   has_headings_ = shallowest < 7;
+  bool images = false;
   for (cmark_node* n : nodes) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HTML_BLOCK:
@@ -111,9 +112,13 @@ Prose::Prose(std::string_view markdown, int heading_base) {
       case CMARK_NODE_HTML_INLINE:
         replace_with_text(n, cmark_node_get_literal(n), false);
         break;
-      case CMARK_NODE_TEXT:
-        cmark_node_set_literal(n, typeset(cmark_node_get_literal(n)).c_str());
+      case CMARK_NODE_TEXT: {
+        // Most text needs no typesetting; only a changed literal is stored again.
+        std::string_view literal = cmark_node_get_literal(n);
+        std::string set = typeset(literal);
+        if (set != literal) cmark_node_set_literal(n, set.c_str());
         break;
+      }
       case CMARK_NODE_HEADING: {
         int level = cmark_node_get_heading_level(n) - shallowest + heading_base;
         cmark_node_set_heading_level(n, std::clamp(level, 1, 6));
@@ -122,11 +127,17 @@ Prose::Prose(std::string_view markdown, int heading_base) {
       case CMARK_NODE_LINK:
         if (!is_safe_url(cmark_node_get_url(n))) cmark_node_set_url(n, "");
         break;
+      case CMARK_NODE_IMAGE:
+        images = true;
+        break;
       default:
         break;
     }
   }
   // Images last: their alt text is their children; move the children out in place.
+  // (The raw HTML replaced above has no children, so no image appears that was not
+  // seen in the first walk.)
+  if (!images) return;
   nodes.clear();
   collect(root_, nodes);
   for (cmark_node* n : nodes) {

@@ -75,7 +75,10 @@ inline std::uint32_t small_sigma1(std::uint32_t x) { return rotr(x, 17) ^ rotr(x
     KVS_SHA256_ROUND(b, c, d, e, f, g, h, a, 15, schedule, y, x);   \
   } while (0)
 
-void compress_portable(State& state, const unsigned char* data, std::size_t blocks) {
+// Inlined into two functions: one for any x86-64/other CPU, one compiled for BMI2
+// (rorx/shrx/andn rotate and shift without copying a register first: ~10 % fewer
+// instructions), for CPUs that have BMI2 but not the SHA extensions.
+[[gnu::always_inline]] inline void compress_rounds(State& state, const unsigned char* data, std::size_t blocks) {
   for (; blocks > 0; --blocks, data += 64) {
     std::uint32_t w[16];
     for (int k = 0; k < 16; ++k) w[k] = load_be32(data + 4 * k);
@@ -92,6 +95,16 @@ void compress_portable(State& state, const unsigned char* data, std::size_t bloc
 
 #undef KVS_SHA256_16_ROUNDS
 #undef KVS_SHA256_ROUND
+
+void compress_portable(State& state, const unsigned char* data, std::size_t blocks) {
+  compress_rounds(state, data, blocks);
+}
+
+#ifdef KVS_SHA256_X86
+__attribute__((target("bmi2"))) void compress_bmi2(State& state, const unsigned char* data, std::size_t blocks) {
+  compress_rounds(state, data, blocks);
+}
+#endif
 
 // ---- x86 SHA extensions ----------------------------------------------------------------
 // The SHA-NI instructions do two rounds each (sha256rnds2) and the message schedule four
@@ -179,7 +192,23 @@ bool hardware_available() {
 #endif
 }
 
+bool bmi2_available() {
+#ifdef KVS_SHA256_X86
+  static const bool available = __builtin_cpu_supports("bmi2");
+  return available;
+#else
+  return false;
+#endif
+}
+
 std::string portable_hex(std::string_view bytes) { return digest_hex(bytes, compress_portable); }
+
+std::string bmi2_hex(std::string_view bytes) {
+#ifdef KVS_SHA256_X86
+  if (bmi2_available()) return digest_hex(bytes, compress_bmi2);
+#endif
+  return portable_hex(bytes);
+}
 
 std::string hardware_hex(std::string_view bytes) {
 #ifdef KVS_SHA256_X86
@@ -190,6 +219,9 @@ std::string hardware_hex(std::string_view bytes) {
 
 }  // namespace sha256_detail
 
-std::string sha256_hex(std::string_view bytes) { return sha256_detail::hardware_hex(bytes); }
+std::string sha256_hex(std::string_view bytes) {
+  if (sha256_detail::hardware_available()) return sha256_detail::hardware_hex(bytes);
+  return sha256_detail::bmi2_hex(bytes);
+}
 
 }  // namespace kvs::render

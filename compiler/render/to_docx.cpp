@@ -108,7 +108,11 @@ class DocxWriter {
     std::size_t start = 0;
     while (start <= text.size()) {
       auto nl = text.find('\n', start);
-      std::string piece = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      // The last (usually only) piece is read in place; pugixml stops at a NUL either way.
+      std::string before_break;
+      if (nl != std::string::npos) before_break = text.substr(start, nl - start);
+      const char* piece = nl == std::string::npos ? text.c_str() + start : before_break.c_str();
+      const std::size_t piece_size = (nl == std::string::npos ? text.size() : nl) - start;
       auto r = parent.append_child("w:r");
       if (f.bold || f.italic || f.code || f.struck || f.underlined || !f.style.empty()) {
         auto rpr = r.append_child("w:rPr");
@@ -123,10 +127,10 @@ class DocxWriter {
         if (f.struck) rpr.append_child("w:strike");
         if (f.underlined) rpr.append_child("w:u").append_attribute("w:val") = "single";
       }
-      if (!piece.empty()) {
+      if (piece_size > 0) {
         auto t = r.append_child("w:t");
         t.append_attribute("xml:space") = "preserve";
-        t.text().set(piece.c_str());
+        t.text().set(piece);
       }
       if (nl == std::string::npos) break;
       r.append_child("w:br");

@@ -34,13 +34,17 @@ class HtmlWriter {
         out_ += "<br>\n";
         continue;
       }
-      std::string text = esc(s.text);
-      if (s.style == Span::Style::strong) text = "<strong>" + text + "</strong>";
-      else if (s.style == Span::Style::emph) text = "<em>" + text + "</em>";
-      else if (s.style == Span::Style::deleted) text = "<del>" + text + "</del>";
-      else if (s.style == Span::Style::inserted) text = "<ins>" + text + "</ins>";
-      if (!s.href.empty()) text = "<a href=\"" + esc(s.href) + "\">" + text + "</a>";
-      out_ += text;
+      // Written straight into the output: <a> outside, the style element inside it.
+      const char* tag = s.style == Span::Style::strong    ? "strong"
+                        : s.style == Span::Style::emph     ? "em"
+                        : s.style == Span::Style::deleted  ? "del"
+                        : s.style == Span::Style::inserted ? "ins"
+                                                           : nullptr;
+      if (!s.href.empty()) out_.append("<a href=\"").append(esc(s.href)).append("\">");
+      if (tag) out_.append("<").append(tag).append(">");
+      out_ += esc(s.text);
+      if (tag) out_.append("</").append(tag).append(">");
+      if (!s.href.empty()) out_ += "</a>";
     }
   }
 
@@ -63,7 +67,9 @@ class HtmlWriter {
         out_ += "</p>\n";
         break;
       case Block::Kind::prose:
-        out_ += "<div class=\"prose\">\n" + b.prose->html() + "</div>\n";
+        out_ += "<div class=\"prose\">\n";
+        out_ += b.prose->html();
+        out_ += "</div>\n";
         break;
       case Block::Kind::list: {
         std::string tag = b.ordered ? "ol" : "ul";
