@@ -261,7 +261,9 @@ class Appendix {
                phrase("bilag.lix.vurdering")};
     t->widths = {46, 12, 14, 10, 18};
     t->role = "numbers";
-    std::vector<std::string> all;
+    // The whole document's counts are the sections' counts added up (readability() counts
+    // each block on its own and sums), so the text is not broken into words a second time.
+    Readability whole_counts;
     auto fmt = [](double v) {
       long tenths = static_cast<long>(v * 10 + 0.5);
       return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10);
@@ -269,15 +271,17 @@ class Appendix {
     for (const Section& s : b_.doc.sections) {
       std::vector<std::string> text = text_of(s.blocks);
       if (text.empty()) continue;
-      all.insert(all.end(), text.begin(), text.end());
       Readability r = readability(text);
+      whole_counts.words += r.words;
+      whole_counts.long_words += r.long_words;
+      whole_counts.sentences += r.sentences;
       Block link;
       link.kind = Block::Kind::paragraph;
       link.spans.push_back({s.heading_text(), Span::Style::plain, "#" + s.id});
       t->rows.push_back({{link}, {para(std::to_string(r.words))}, {para(std::to_string(r.sentences))}, {para(fmt(r.lix()))},
                          {para(lix_label(r.lix()))}});
     }
-    Readability r = readability(all);
+    const Readability& r = whole_counts;
     Block whole;
     whole.kind = Block::Kind::paragraph;
     whole.spans.push_back({phrase("bilag.lix.hele"), Span::Style::strong});
