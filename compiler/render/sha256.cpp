@@ -6,6 +6,7 @@
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define KVS_SHA256_X86 1
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -178,6 +179,17 @@ std::string digest_hex(std::string_view bytes, Compress compress) {
   return out;
 }
 
+#ifdef KVS_SHA256_X86
+// CPUID asked directly: GCC's __builtin_cpu_supports knows "sha", clang 14's (the fuzzers'
+// compiler) does not. Leaf 1 ECX bit 19: SSE4.1; leaf 7 EBX bit 29: SHA; bit 8: BMI2.
+bool cpuid_bit(unsigned leaf, int reg, unsigned bit) {
+  unsigned r[4] = {0, 0, 0, 0};
+  if (!__get_cpuid_count(leaf, 0, &r[0], &r[1], &r[2], &r[3])) return false;
+  return (r[reg] >> bit) & 1u;
+}
+constexpr int kEbx = 1, kEcx = 2;
+#endif
+
 }  // namespace
 
 namespace sha256_detail {
@@ -185,7 +197,7 @@ namespace sha256_detail {
 bool hardware_available() {
 #ifdef KVS_SHA256_X86
   // Asked once; a function-local static is initialised thread-safely.
-  static const bool available = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  static const bool available = cpuid_bit(7, kEbx, 29) && cpuid_bit(1, kEcx, 19);
   return available;
 #else
   return false;
@@ -194,7 +206,7 @@ bool hardware_available() {
 
 bool bmi2_available() {
 #ifdef KVS_SHA256_X86
-  static const bool available = __builtin_cpu_supports("bmi2");
+  static const bool available = cpuid_bit(7, kEbx, 8);
   return available;
 #else
   return false;
