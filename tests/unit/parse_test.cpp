@@ -103,3 +103,23 @@ TEST_CASE("columns of errors count Danish letters as one character", "[parse]") 
   Position pos = p->file->position(p->sink.diagnostics()[0].where->begin);
   CHECK(pos.column == 6);
 }
+
+TEST_CASE("prose ends at the first triple quote; quotes inside it are text", "[parse]") {
+  auto p = parse_text("a: \"\"\"\n  Hun sagde \"ja\" og \"\"nej\"\" – æøå\n  \"\"\"\nb: 1\n");
+  REQUIRE(p->sink.diagnostics().empty());
+  REQUIRE(p->doc.items.size() == 2);
+  const ast::Atom& prose = p->doc.items[0].field.values[0].atoms[0];
+  CHECK(prose.kind == K::prose);
+  CHECK(prose.text == "Hun sagde \"ja\" og \"\"nej\"\" – æøå");
+  CHECK(p->doc.items[1].field.key == "b");
+  // Four quotes: the prose ends at the first three, the fourth is left over.
+  auto q = parse_text("a: \"\"\"x\"\"\"\"\n");
+  CHECK(codes(q->sink) == std::vector<std::string>{"KVS-P002"});
+  // Empty prose, and prose that is never closed (the error points at its opening quotes).
+  auto e = parse_text("a: \"\"\"\"\"\"\n");
+  REQUIRE(e->sink.diagnostics().empty());
+  CHECK(e->doc.items[0].field.values[0].atoms[0].text.empty());
+  auto u = parse_text("x: 1\na: \"\"\"\n  tekst uden ende \"\"\n");
+  REQUIRE(codes(u->sink) == std::vector<std::string>{"KVS-P003"});
+  CHECK(u->sink.diagnostics()[0].where->begin == 8);
+}
