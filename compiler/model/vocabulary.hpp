@@ -51,6 +51,8 @@ std::string_view vocabulary_name();
 
 /// æ→ae, ø→oe, å→aa, é→e and ASCII lower case: the spelling-insensitive key.
 std::string fold(std::string_view word);
+/// fold(a) == fold(b), without building either.
+bool fold_equal(std::string_view a, std::string_view b);
 
 /// fold() of every word of a vocabulary, in table order: computed once (the tables are
 /// constant, and a function-local static is initialised thread-safely), so a lookup

@@ -136,3 +136,14 @@ TEST_CASE("vocabulary lookup accepts the canonical and every folded spelling", "
   CHECK(canonical_word("saerlig-risiko") == std::optional<std::string_view>("særlig-risiko"));
   CHECK_FALSE(canonical_word("ukendt-ord"));
 }
+
+TEST_CASE("fold_equal is fold(a) == fold(b) without the strings", "[lower][vocabulary]") {
+  const std::vector<std::string> words = {"", "til", "TIL", "Til", "ti", "tilx", "mistet-ægtefælle",
+                                          "mistet-aegtefaelle", "Mistet-AEgtefaelle", "måned", "maaned",
+                                          "MÅNED", "café", "cafe", "cafée", "æ", "ae", "a", "\xC3", "é", "e"};
+  for (const auto& a : words)
+    for (const auto& b : words) {
+      INFO(a << " / " << b);
+      CHECK(fold_equal(a, b) == (fold(a) == fold(b)));
+    }
+}
