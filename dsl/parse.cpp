@@ -24,10 +24,15 @@ std::string quoted_token(const std::string& text, std::uint32_t at) {
 }
 
 class Driver {
+  // Room for this many items from the start: a block of a standard holds a handful of
+  // fields and blank lines, and each regrowth would move every (large) Item again.
+  static constexpr std::size_t kFirstItems = 8;
+
  public:
   Driver(const SourceFile& file, DiagnosticSink& sink) : file_(file), text_(file.text()), sink_(sink) {}
 
   ast::Document run() {
+    doc_.items.reserve(kFirstItems);
     std::uint32_t pos = 0;
     while (pos < text_.size()) pos = line(pos);
     while (!stack_.empty()) {
@@ -110,6 +115,7 @@ class Driver {
   }
 
   void open(ast::Block block) {
+    block.items.reserve(kFirstItems);
     block.where.begin = block.kind_where.begin;
     if (static_cast<int>(stack_.size()) >= kMaxNesting) {
       auto& d = sink_.error(file_, block.header_where, "KVS-P009",
