@@ -22,21 +22,22 @@ namespace kvs::checks {
 
 namespace {
 
-// What plain_utf16 does with each ASCII byte: Markdown markers are not words a reader
-// reads, so they count as spaces; 'h' may start a link; anything else is kept.
-enum class AsciiRole : std::uint8_t { keep, marker, maybe_link };
-constexpr std::array<AsciiRole, 128> kAsciiRole = [] {
-  std::array<AsciiRole, 128> roles{};
-  for (unsigned char c : {'#', '*', '_', '`', '<', '>', '[', ']'}) roles[c] = AsciiRole::marker;
-  roles['h'] = AsciiRole::maybe_link;
-  return roles;
-}();
-
-// 1 for the ASCII letters a-z and A-Z (the only ASCII characters with general category L).
-constexpr std::array<std::uint8_t, 128> kAsciiLetter = [] {
-  std::array<std::uint8_t, 128> letters{};
-  for (int c = 'a'; c <= 'z'; ++c) letters[c] = letters[c - 'a' + 'A'] = 1;
-  return letters;
+// What plain_utf16 does with each ASCII byte, in one table: the UTF-16 unit it writes
+// (Markdown markers are not words a reader reads, so they become spaces), whether it is a
+// letter (a-z, A-Z: the only ASCII characters of general category L), and whether it may
+// start a link ('h').
+struct AsciiByte {
+  UChar unit = 0;
+  std::uint8_t letter = 0;
+  bool maybe_link = false;
+};
+constexpr std::array<AsciiByte, 128> kAscii = [] {
+  std::array<AsciiByte, 128> table{};
+  for (int c = 0; c < 128; ++c) table[c].unit = static_cast<UChar>(c);
+  for (unsigned char c : {'#', '*', '_', '`', '<', '>', '[', ']'}) table[c].unit = u' ';
+  for (int c = 'a'; c <= 'z'; ++c) table[c].letter = table[c - 'a' + 'A'].letter = 1;
+  table['h'].maybe_link = true;
+  return table;
 }();
 
 // Where a link that starts at md[i] ("http…") ends: at a space, line end, ')' or '>'.
@@ -65,36 +66,37 @@ void plain_utf16(std::string_view md, PlainText& out) {
     out.units.resize(md.size());
     out.letters_before.resize(md.size() + 1);
   }
-  UChar* units = out.units.data();
-  std::int32_t* before = out.letters_before.data();
+  UChar* const units = out.units.data();
+  UChar* unit = units;                                  // the next unit to write
+  std::int32_t* before = out.letters_before.data();  // letters before `unit`
   const auto* s = reinterpret_cast<const std::uint8_t*>(md.data());
   const auto n = static_cast<std::int32_t>(md.size());
-  std::int32_t j = 0, letters = 0;
-  before[0] = 0;
+  std::int32_t letters = 0;
+  *before = 0;
   for (std::int32_t i = 0; i < n;) {
     std::uint8_t b = s[i];
     if (b >= 0x80) {
       UChar32 c;
       U8_NEXT_OR_FFFD(s, i, n, c);
-      std::int32_t k = j;
-      U16_APPEND_UNSAFE(units, k, c);
-      if (k - j == 2) before[j + 1] = letters;  // between the surrogates: never a word boundary
+      std::int32_t k = 0;
+      U16_APPEND_UNSAFE(unit, k, c);
+      unit += k;
+      if (k == 2) *++before = letters;  // between the surrogates: never a word boundary
       letters += u_isalpha(c) != 0;
-      j = k;
-      before[j] = letters;
+      *++before = letters;
       continue;
     }
-    AsciiRole role = kAsciiRole[b];
-    if (role == AsciiRole::maybe_link && md.compare(i, 4, "http") == 0) {
+    const AsciiByte& a = kAscii[b];
+    if (a.maybe_link && md.compare(i, 4, "http") == 0) {
       i = static_cast<std::int32_t>(link_end(md, i));
       continue;
     }
-    units[j++] = role == AsciiRole::marker ? u' ' : b;
-    letters += kAsciiLetter[b];
-    before[j] = letters;
+    *unit++ = a.unit;
+    letters += a.letter;
+    *++before = letters;
     ++i;
   }
-  out.length = j;
+  out.length = static_cast<std::int32_t>(unit - units);
 }
 
 }  // namespace
