@@ -43,13 +43,17 @@ int parse_int(std::string_view s) {
 }  // namespace
 
 std::string dedent_prose(std::string_view raw) {
+  // Split at line feeds with find (memchr) rather than testing every byte; a text
+  // ending in '\n' ends in an empty line.
   std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= raw.size(); ++i) {
-    if (i == raw.size() || raw[i] == '\n') {
-      lines.push_back(raw.substr(start, i - start));
-      start = i + 1;
+  for (std::size_t start = 0;;) {
+    std::size_t eol = raw.find('\n', start);
+    if (eol == std::string_view::npos) {
+      lines.push_back(raw.substr(start));
+      break;
     }
+    lines.push_back(raw.substr(start, eol - start));
+    start = eol + 1;
   }
   std::size_t indent = std::string_view::npos;
   bool closing_on_own_line = lines.size() > 1 && is_blank_line(lines.back());
@@ -64,6 +68,7 @@ std::string dedent_prose(std::string_view raw) {
     if (indent == std::string_view::npos) indent = 0;
   }
   std::string out;
+  out.reserve(raw.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view l = lines[i];
     l.remove_prefix(std::min(indent, indentation(l)));

@@ -24,10 +24,15 @@ std::string quoted_token(const std::string& text, std::uint32_t at) {
 }
 
 class Driver {
+  // Room for this many items from the start: a block of a standard holds a handful of
+  // fields and blank lines, and each regrowth would move every (large) Item again.
+  static constexpr std::size_t kFirstItems = 8;
+
  public:
   Driver(const SourceFile& file, DiagnosticSink& sink) : file_(file), text_(file.text()), sink_(sink) {}
 
   ast::Document run() {
+    doc_.items.reserve(kFirstItems);
     std::uint32_t pos = 0;
     while (pos < text_.size()) pos = line(pos);
     while (!stack_.empty()) {
@@ -55,18 +60,14 @@ class Driver {
     std::uint32_t start = pos;
     while (pos < text_.size() && is_blank(text_[pos])) ++pos;
     if (pos >= text_.size() || text_[pos] == '\n') {
-      ast::Item item;
-      item.kind = ast::Item::Kind::blank;
-      current_items().push_back(std::move(item));
+      new_item(ast::Item::Kind::blank);
       return pos + 1;
     }
     if (text_[pos] == '#') {
       std::uint32_t eol = end_of_line(pos);
-      ast::Item item;
-      item.kind = ast::Item::Kind::comment;
+      ast::Item& item = new_item(ast::Item::Kind::comment);
       item.comment.text = text_.substr(pos + 1, eol - pos - 1);
       item.comment.where = {pos, eol};
-      current_items().push_back(std::move(item));
       return eol + 1;
     }
     (void)start;
@@ -88,11 +89,9 @@ class Driver {
     }
     switch (r.kind) {
       case StatementResult::Kind::field: {
-        ast::Item item;
-        item.kind = ast::Item::Kind::field;
+        ast::Item& item = new_item(ast::Item::Kind::field);
         item.field = std::move(r.field);
         item.field.trailing_comment = std::move(comment);
-        current_items().push_back(std::move(item));
         break;
       }
       case StatementResult::Kind::block_open:
@@ -116,6 +115,7 @@ class Driver {
   }
 
   void open(ast::Block block) {
+    block.items.reserve(kFirstItems);
     block.where.begin = block.kind_where.begin;
     if (static_cast<int>(stack_.size()) >= kMaxNesting) {
       auto& d = sink_.error(file_, block.header_where, "KVS-P009",
@@ -128,11 +128,17 @@ class Driver {
   }
 
   void close_top() {
-    ast::Item item;
-    item.kind = ast::Item::Kind::block;
-    item.block = std::move(stack_.back());
+    ast::Block block = std::move(stack_.back());
     stack_.pop_back();
-    current_items().push_back(std::move(item));
+    new_item(ast::Item::Kind::block).block = std::move(block);
+  }
+
+  /// An item of the given kind at the end of the current block, built in place: an Item
+  /// holds a field, a block and a comment, so every move of a whole one costs.
+  ast::Item& new_item(ast::Item::Kind kind) {
+    ast::Item& item = current_items().emplace_back();
+    item.kind = kind;
+    return item;
   }
 
   void unexpected_text(std::uint32_t at) {

@@ -50,21 +50,25 @@ std::uint64_t lead_of_u0300_or_above(std::uint64_t w) { return ((w & ~kHigh) + 0
 // Position (0..7) of the first marked byte of a non-zero mask.
 unsigned first_marked(std::uint64_t mask) { return static_cast<unsigned>(std::countr_zero(mask)) / 8; }
 
-// CRLF and lone CR become LF. Only a file that has a CR at all is copied.
-std::string normalise_line_ends(std::string_view in) {
-  std::size_t cr = in.find('\r');
-  if (cr == std::string_view::npos) return std::string(in);
-  std::string out;
-  out.reserve(in.size());
-  std::size_t from = 0;
-  for (; cr != std::string_view::npos; cr = in.find('\r', from)) {
-    out.append(in, from, cr - from);
-    out += '\n';
+// CRLF and lone CR become LF, in place (the text only shrinks); a file without a CR is
+// left untouched after one memchr pass.
+void normalise_line_ends(std::string& text) {
+  std::size_t cr = text.find('\r');
+  if (cr == std::string::npos) return;
+  char* out = text.data() + cr;
+  const std::size_t n = text.size();
+  std::size_t from = cr;
+  while (cr != std::string::npos) {
+    std::memmove(out, text.data() + from, cr - from);
+    out += cr - from;
+    *out++ = '\n';
     from = cr + 1;
-    if (from < in.size() && in[from] == '\n') ++from;
+    if (from < n && text[from] == '\n') ++from;
+    cr = text.find('\r', from);
   }
-  out.append(in, from, in.size() - from);
-  return out;
+  std::memmove(out, text.data() + from, n - from);
+  out += n - from;
+  text.resize(static_cast<std::size_t>(out - text.data()));
 }
 
 // Offset of the first byte that starts an invalid UTF-8 sequence or is NUL; size() if none.
@@ -234,11 +238,10 @@ std::string read_all(std::ifstream& in, std::size_t expected) {
   return bytes;
 }
 
-}  // namespace
-
-LoadedSource load_source_bytes(std::string name, std::string_view bytes, DiagnosticSink& sink) {
-  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) bytes.remove_prefix(3);
-  std::string text = normalise_line_ends(bytes);
+// The loader proper, on bytes it may change in place (a file read is not copied again).
+LoadedSource load_source_text(std::string name, std::string text, DiagnosticSink& sink) {
+  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
+  normalise_line_ends(text);
   if (first_bad_byte(text) != text.size()) return report_bad_bytes(std::move(name), text, sink);
   to_nfc(text);
   std::vector<std::uint32_t> invisible_at = drop_invisible(text);
@@ -251,6 +254,12 @@ LoadedSource load_source_bytes(std::string name, std::string_view bytes, Diagnos
   }
   result.ok = true;
   return result;
+}
+
+}  // namespace
+
+LoadedSource load_source_bytes(std::string name, std::string_view bytes, DiagnosticSink& sink) {
+  return load_source_text(std::move(name), std::string(bytes), sink);
 }
 
 LoadedSource load_source_file(const std::string& path, DiagnosticSink& sink) {
@@ -274,7 +283,7 @@ LoadedSource load_source_file(const std::string& path, DiagnosticSink& sink) {
   if (!in) return fail("kan ikke læse filen: " + std::string(std::strerror(errno)));
   std::string bytes = read_all(in, static_cast<std::size_t>(st.st_size));
   if (in.bad()) return fail("fejl under læsning af filen");
-  return load_source_bytes(path, bytes, sink);
+  return load_source_text(path, std::move(bytes), sink);
 }
 
 }  // namespace kvs

@@ -3,6 +3,7 @@
 // found with ICU's Danish word and sentence break iterators over the prose, with Markdown
 // markers and URLs removed first. The threshold, the long-word length and the minimum text
 // length come from checks/advice.xml.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -21,10 +22,23 @@ namespace kvs::checks {
 
 namespace {
 
-// Bytes Markdown uses as markers: they are not words a reader reads, so they count as spaces.
-constexpr bool is_marker(unsigned char c) {
-  return c == '#' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']';
-}
+// What plain_utf16 does with each ASCII byte, in one table: the UTF-16 unit it writes
+// (Markdown markers are not words a reader reads, so they become spaces), whether it is a
+// letter (a-z, A-Z: the only ASCII characters of general category L), and whether it may
+// start a link ('h').
+struct AsciiByte {
+  UChar unit = 0;
+  std::uint8_t letter = 0;
+  bool maybe_link = false;
+};
+constexpr std::array<AsciiByte, 128> kAscii = [] {
+  std::array<AsciiByte, 128> table{};
+  for (int c = 0; c < 128; ++c) table[c].unit = static_cast<UChar>(c);
+  for (unsigned char c : {'#', '*', '_', '`', '<', '>', '[', ']'}) table[c].unit = u' ';
+  for (int c = 'a'; c <= 'z'; ++c) table[c].letter = table[c - 'a' + 'A'].letter = 1;
+  table['h'].maybe_link = true;
+  return table;
+}();
 
 // Where a link that starts at md[i] ("http…") ends: at a space, line end, ')' or '>'.
 std::size_t link_end(std::string_view md, std::size_t i) {
@@ -33,43 +47,56 @@ std::size_t link_end(std::string_view md, std::size_t i) {
 }
 
 // The prose as ICU reads it, in UTF-16, with Markdown markers as spaces and links left
-// out — decoded in the same pass into `out` (a buffer the thread reuses, never shrunk).
-// Returns the number of UTF-16 units. An invalid sequence becomes U+FFFD, as in
-// UnicodeString::fromUTF8.
-std::int32_t plain_utf16(std::string_view md, std::vector<UChar>& out) {
+// out, decoded in one pass; an invalid sequence becomes U+FFFD, as in
+// UnicodeString::fromUTF8. The same pass counts letters (general category L), so the
+// letters of a word are a subtraction instead of a second decoding.
+struct PlainText {
+  std::vector<UChar> units;
+  /// letters_before[j]: letters among the characters that end at or before unit j.
+  std::vector<std::int32_t> letters_before;
+  std::int32_t length = 0;
+
+  int letters(std::int32_t start, std::int32_t end) const { return letters_before[end] - letters_before[start]; }
+};
+
+// Fills `out` (buffers the thread reuses, never shrunk) from the Markdown `md`.
+void plain_utf16(std::string_view md, PlainText& out) {
   // UTF-16 never needs more units than UTF-8 has bytes.
-  if (out.size() < md.size()) out.resize(md.size());
-  UChar* o = out.data();
+  if (out.units.size() < md.size()) {
+    out.units.resize(md.size());
+    out.letters_before.resize(md.size() + 1);
+  }
+  UChar* const units = out.units.data();
+  UChar* unit = units;                                  // the next unit to write
+  std::int32_t* before = out.letters_before.data();  // letters before `unit`
   const auto* s = reinterpret_cast<const std::uint8_t*>(md.data());
   const auto n = static_cast<std::int32_t>(md.size());
+  std::int32_t letters = 0;
+  *before = 0;
   for (std::int32_t i = 0; i < n;) {
     std::uint8_t b = s[i];
     if (b >= 0x80) {
       UChar32 c;
       U8_NEXT_OR_FFFD(s, i, n, c);
       std::int32_t k = 0;
-      U16_APPEND_UNSAFE(o, k, c);
-      o += k;
-    } else if (b == 'h' && md.compare(i, 4, "http") == 0) {
-      i = static_cast<std::int32_t>(link_end(md, i));
-    } else {
-      *o++ = is_marker(b) ? u' ' : b;
-      ++i;
+      U16_APPEND_UNSAFE(unit, k, c);
+      unit += k;
+      if (k == 2) *++before = letters;  // between the surrogates: never a word boundary
+      letters += u_isalpha(c) != 0;
+      *++before = letters;
+      continue;
     }
+    const AsciiByte& a = kAscii[b];
+    if (a.maybe_link && md.compare(i, 4, "http") == 0) {
+      i = static_cast<std::int32_t>(link_end(md, i));
+      continue;
+    }
+    *unit++ = a.unit;
+    letters += a.letter;
+    *++before = letters;
+    ++i;
   }
-  return static_cast<std::int32_t>(o - out.data());
-}
-
-// Letters (Unicode general category L) in text[start, end).
-int letters_in(const UChar* text, std::int32_t start, std::int32_t end) {
-  int letters = 0;
-  for (std::int32_t i = start; i < end;) {
-    UChar32 c;
-    U16_NEXT(text, i, end, c);
-    if (c < 0x80) letters += static_cast<unsigned>((c | 0x20) - 'a') < 26u;  // ASCII: a-z, A-Z only
-    else letters += u_isalpha(c) != 0;
-  }
-  return letters;
+  out.length = static_cast<std::int32_t>(unit - units);
 }
 
 }  // namespace
@@ -84,21 +111,20 @@ Lix lix(std::string_view prose, int long_word_over) {
       icu::BreakIterator::createWordInstance(icu::Locale("da"), status));
   thread_local std::unique_ptr<icu::BreakIterator> sentences(
       icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
-  thread_local std::vector<UChar> utf16;
+  thread_local PlainText text;
   thread_local std::vector<int32_t> word_starts;
   if (!words || !sentences) return r;
-  std::int32_t length = plain_utf16(prose, utf16);
-  const UChar* text = utf16.data();
+  plain_utf16(prose, text);
   // The iterators read the buffer through a UText (no UnicodeString, no copy).
   UText ut = UTEXT_INITIALIZER;
-  utext_openUChars(&ut, text, length, &status);
+  utext_openUChars(&ut, text.units.data(), text.length, &status);
   words->setText(&ut, status);
   word_starts.clear();
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
     int32_t tag = words->getRuleStatus();
     if (tag < UBRK_WORD_LETTER || tag >= UBRK_WORD_IDEO_LIMIT) continue;
-    int letters = letters_in(text, start, end);
+    int letters = text.letters(start, end);
     if (letters == 0) continue;
     ++r.words;
     if (letters > long_word_over) ++r.long_words;

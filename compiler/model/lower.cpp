@@ -78,7 +78,7 @@ class Lowerer {
     const ast::Value* v = single_value(cx_, f);
     if (!v) return;
     const std::string hint = "fx  periode: 2025-01-01 til 2025-12-31";
-    if (v->atoms.size() != 3 || v->atoms[1].kind != ast::Atom::Kind::word || fold(v->atoms[1].text) != "til") {
+    if (v->atoms.size() != 3 || v->atoms[1].kind != ast::Atom::Kind::word || !fold_equal(v->atoms[1].text, "til")) {
       cx_.error(v->where, "KVS-S003", "perioden skrives 'DATO til DATO'").suggestion = hint;
       return;
     }

@@ -15,7 +15,7 @@ class Cursor {
   const ast::Atom* next() { return i_ < v_.atoms.size() ? &v_.atoms[i_++] : nullptr; }
   bool word(std::string_view w) {
     auto a = peek();
-    if (a && a->kind == K::word && fold(a->text) == fold(w)) { ++i_; return true; }
+    if (a && a->kind == K::word && fold_equal(a->text, w)) { ++i_; return true; }
     return false;
   }
   bool at_end() const { return i_ >= v_.atoms.size(); }
@@ -336,7 +336,7 @@ std::optional<std::string> unit_word(std::string_view w) {
       {"dag", "dage"},       {"dage", "dage"},         {"uge", "uger"},    {"uger", "uger"},
       {"måned", "måneder"},  {"måneder", "måneder"},   {"år", "år"}};
   for (auto& [spelling, unit] : units)
-    if (fold(spelling) == fold(w)) return std::string(unit);
+    if (fold_equal(spelling, w)) return std::string(unit);
   return std::nullopt;
 }
 }  // namespace

@@ -51,12 +51,29 @@ std::string_view vocabulary_name();
 
 /// æ→ae, ø→oe, å→aa, é→e and ASCII lower case: the spelling-insensitive key.
 std::string fold(std::string_view word);
+/// fold(a) == fold(b), without building either.
+bool fold_equal(std::string_view a, std::string_view b);
+
+/// fold() of every word of a vocabulary, in table order: computed once (the tables are
+/// constant, and a function-local static is initialised thread-safely), so a lookup
+/// folds only the word looked up.
+template <class E>
+const std::vector<std::string>& folded_vocabulary() {
+  static const std::vector<std::string> folded = [] {
+    std::vector<std::string> out;
+    for (const auto& e : vocabulary<E>()) out.push_back(fold(e.word));
+    return out;
+  }();
+  return folded;
+}
 
 template <class E>
 std::optional<E> lookup(std::string_view word) {
   std::string folded = fold(word);
-  for (const auto& e : vocabulary<E>())
-    if (e.word == word || fold(e.word) == folded) return e.value;
+  auto words = vocabulary<E>();
+  const auto& folded_words = folded_vocabulary<E>();
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (words[i].word == word || folded_words[i] == folded) return words[i].value;
   return std::nullopt;
 }
 

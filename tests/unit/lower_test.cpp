@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "compile.hpp"
+#include "vocabulary.hpp"
 
 using namespace kvs;
 using namespace kvs::model;
@@ -115,4 +116,34 @@ TEST_CASE("acknowledgements need a reason and a known release", "[lower]") {
   CHECK(lower_text("anerkendelse raad-datobrev {\n}\n")->codes() == std::vector<std::string>{"KVS-S014"});
   CHECK(lower_text("anerkendelse mg-80 {\n  begrundelse: \"x\"\n  frisættelse: viborg\n}\n")->codes() ==
         std::vector<std::string>{"KVS-S015"});
+}
+
+TEST_CASE("fold: æ/ø/å/é and ASCII capitals, everything else unchanged", "[lower][vocabulary]") {
+  CHECK(fold("Ægtefælle-Flyttet") == "aegtefaelle-flyttet");
+  CHECK(fold("ØRESUND påØ") == "oeresund paaoe");
+  CHECK(fold("Åben café CAFÉ") == "aaben cafe cafe");
+  CHECK(fold("ü ñ ß Ä ö 2024 -_") == "ü ñ ß Ä ö 2024 -_");  // other letters are kept as they are
+  CHECK(fold("\xC3") == "\xC3");                          // a lone lead byte at the end
+  CHECK(fold("") == "");
+}
+
+TEST_CASE("vocabulary lookup accepts the canonical and every folded spelling", "[lower][vocabulary]") {
+  CHECK(lookup<RiskCategory>("mistet-ægtefælle") == RiskCategory::mistet_aegtefaelle);
+  CHECK(lookup<RiskCategory>("mistet-aegtefaelle") == RiskCategory::mistet_aegtefaelle);
+  CHECK(lookup<RiskCategory>("Mistet-Ægtefælle") == RiskCategory::mistet_aegtefaelle);
+  CHECK(lookup<RiskCategory>("PAAROERENDE") == RiskCategory::paaroerende);
+  CHECK_FALSE(lookup<RiskCategory>("mistet"));
+  CHECK(canonical_word("saerlig-risiko") == std::optional<std::string_view>("særlig-risiko"));
+  CHECK_FALSE(canonical_word("ukendt-ord"));
+}
+
+TEST_CASE("fold_equal is fold(a) == fold(b) without the strings", "[lower][vocabulary]") {
+  const std::vector<std::string> words = {"", "til", "TIL", "Til", "ti", "tilx", "mistet-ægtefælle",
+                                          "mistet-aegtefaelle", "Mistet-AEgtefaelle", "måned", "maaned",
+                                          "MÅNED", "café", "cafe", "cafée", "æ", "ae", "a", "\xC3", "é", "e"};
+  for (const auto& a : words)
+    for (const auto& b : words) {
+      INFO(a << " / " << b);
+      CHECK(fold_equal(a, b) == (fold(a) == fold(b)));
+    }
 }

@@ -103,3 +103,41 @@ TEST_CASE("columns of errors count Danish letters as one character", "[parse]") 
   Position pos = p->file->position(p->sink.diagnostics()[0].where->begin);
   CHECK(pos.column == 6);
 }
+
+TEST_CASE("prose ends at the first triple quote; quotes inside it are text", "[parse]") {
+  auto p = parse_text("a: \"\"\"\n  Hun sagde \"ja\" og \"\"nej\"\" – æøå\n  \"\"\"\nb: 1\n");
+  REQUIRE(p->sink.diagnostics().empty());
+  REQUIRE(p->doc.items.size() == 2);
+  const ast::Atom& prose = p->doc.items[0].field.values[0].atoms[0];
+  CHECK(prose.kind == K::prose);
+  CHECK(prose.text == "Hun sagde \"ja\" og \"\"nej\"\" – æøå");
+  CHECK(p->doc.items[1].field.key == "b");
+  // Four quotes: the prose ends at the first three, the fourth is left over.
+  auto q = parse_text("a: \"\"\"x\"\"\"\"\n");
+  CHECK(codes(q->sink) == std::vector<std::string>{"KVS-P002"});
+  // Empty prose, and prose that is never closed (the error points at its opening quotes).
+  auto e = parse_text("a: \"\"\"\"\"\"\n");
+  REQUIRE(e->sink.diagnostics().empty());
+  CHECK(e->doc.items[0].field.values[0].atoms[0].text.empty());
+  auto u = parse_text("x: 1\na: \"\"\"\n  tekst uden ende \"\"\n");
+  REQUIRE(codes(u->sink) == std::vector<std::string>{"KVS-P003"});
+  CHECK(u->sink.diagnostics()[0].where->begin == 8);
+}
+
+TEST_CASE("one-line strings: escapes, a backslash at the line end, no closing quote", "[parse]") {
+  auto p = parse_text("a: \"x\\\\\" , \"æ\\tø \\\"å\\\"\"\n");
+  REQUIRE(p->sink.diagnostics().empty());
+  const ast::Field& f = p->doc.items[0].field;
+  REQUIRE(f.values.size() == 2);
+  CHECK(f.values[0].atoms[0].text == "x\\");
+  CHECK(f.values[1].atoms[0].text == "æ\tø \"å\"");
+  auto b = parse_text("a: \"slut\\\nb: 1\n");  // the backslash has nothing to escape
+  CHECK(codes(b->sink) == std::vector<std::string>{"KVS-P002"});
+  CHECK(b->sink.diagnostics()[0].where->begin == 3);
+  REQUIRE(b->doc.items.size() == 1);  // the bad line gives no item; parsing goes on
+  CHECK(b->doc.items[0].field.key == "b");
+  auto e = parse_text("a: \"uden ende\n");
+  CHECK(codes(e->sink) == std::vector<std::string>{"KVS-P002"});
+  auto t = parse_text("a: \"slut\\");  // a backslash as the last byte of the file
+  CHECK(codes(t->sink) == std::vector<std::string>{"KVS-P002"});
+}

@@ -263,3 +263,18 @@ TEST_CASE("a source file is read whole, also when it has more than one buffer", 
   REQUIRE(l.ok);
   CHECK(l.file->text() == text);
 }
+
+TEST_CASE("a file with a BOM, CRLF and lone CRs is cleaned in place like bytes are", "[source]") {
+  std::string bytes = "\xEF\xBB\xBF" "a: 1\r\nb: \"æ\"\r\rc\r";
+  std::string path = "/tmp/kvs-source-crlf-" + std::to_string(::getpid()) + ".kvs";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+  }
+  DiagnosticSink sink;
+  auto l = load_source_file(path, sink);
+  std::remove(path.c_str());
+  REQUIRE(l.ok);
+  CHECK(l.file->text() == "a: 1\nb: \"æ\"\n\nc\n");
+  CHECK(sink.diagnostics().empty());
+}
