@@ -199,7 +199,8 @@ def cmd_callgrind(a) -> int:
 
 def cmd_fsync(a) -> int:
     """What one durable write costs on this disk: write 20 KB to a temporary file, fsync,
-    rename (as kvs does, compiler/driver/atomic_file.cpp), against the same without fsync."""
+    rename (as kvs does for a file on its own, compiler/driver/atomic_file.cpp), against the same
+    without fsync."""
     d = Path(a.dir)
     d.mkdir(parents=True, exist_ok=True)
     data = os.urandom(20 * 1024)
@@ -387,7 +388,8 @@ def cmd_report(a) -> int:
     w(f"* {meta.get('kvs_version', 'kvs ?')} (git {meta.get('git', '?')}), Release build in `build-bench/` "
       f"({ver['gcc']}); {ver['pandoc']}; cmark {ver['cmark']}; {ver['hyperfine']}; {ver['valgrind']}")
     w(f"* output folders: disk = `bench/out/` on `{meta.get('disk_fs', '?')}`; tmpfs = `{meta.get('tmpfs', '?')}`. "
-      "kvs fsyncs every file it writes (`compiler/driver/atomic_file.cpp`); pandoc and cmark do not.")
+      "kvs makes every file durable before it replaces the old one (one syncfs per run, "
+      "`compiler/driver/output_batch.cpp`); pandoc and cmark do not.")
     if "cores_speedup" in meta:
         w(f"* parallel throughput: a CPU-bound process takes {meta['cores_alone_s']:.3f} s alone and "
           f"{meta['cores_together_s']:.3f} s when two run at once: the 2 cores give "
