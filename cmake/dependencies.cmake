@@ -1,6 +1,6 @@
 # The libraries kvs is built on — Debian 12 packages only: libboost-dev, libicu-dev,
-# libcmark-dev, libpugixml-dev, libsqlite3-dev, zlib (via libzip-dev's dependencies;
-# libzip itself is used only by the tests, to read back what kvs writes).
+# libcmark-dev, libpugixml-dev, libsqlite3-dev, zlib1g-dev (scripts/install-deps.sh). libzip
+# is used only by the tests, to read back what kvs writes (tests/CMakeLists.txt).
 #
 # KVS_STATIC_LINK (default ON; OFF under the sanitizers and the fuzzers): link ICU, cmark,
 # pugixml, SQLite, zlib and libstdc++ from the static archives Debian ships with the same

@@ -5,9 +5,12 @@
 # Must run as root (or with sudo available) on Debian 12.
 set -euo pipefail
 
+# The build links the static archives these -dev packages ship (cmake/dependencies.cmake).
 build_packages=(cmake g++ ninja-build pkg-config libboost-dev libicu-dev libcmark-dev
-                libpugixml-dev libzip-dev libsqlite3-dev)
-test_packages=(catch2 python3 clang libclang-rt-14-dev nodejs npm chromium libreoffice-writer poppler-utils time unzip)
+                libpugixml-dev zlib1g-dev libsqlite3-dev)
+# libzip: the tests read every DOCX back with it, independently of kvs's own ZIP writer.
+test_packages=(catch2 libzip-dev python3 clang libclang-rt-14-dev nodejs npm chromium libreoffice-writer
+               poppler-utils time unzip)
 
 packages=("${build_packages[@]}")
 if [ "${1:-}" = "--test" ]; then packages+=("${test_packages[@]}"); fi
