@@ -6,6 +6,7 @@
 // compiler/compare; this is the command-line face of it.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -121,7 +122,13 @@ int run_compare(const Options& o) {
   // Nothing of a failed comparison is written, documents included (the batch removes them).
   if (status == kUsage) return status;
   std::size_t written = documents.commit(std::cerr);
-  std::cout << "  " << doc_dir << "/  (" << written << (written == 1 ? " dokument" : " dokumenter")
+  // Aligned with the list of the comparison's own files just printed above it.
+  std::string shown = doc_dir + "/";
+  std::size_t width = shown.size();
+  for (const char* name : {compare::kReportFile, compare::kStandardsCsv, compare::kFindingsCsv, compare::kDatabaseFile})
+    width = std::max(width, (fs::path(out_dir) / name).string().size());
+  std::cout << "  " << shown << std::string(width - shown.size() + 2, ' ') << "(" << written
+            << (written == 1 ? " dokument" : " dokumenter")
             << (o.council ? ", byrådsudgaven med bilag" : ", HTML og DOCX pr. standard") << ")\n";
   return documents.failed() ? kUsage : status;
 }
