@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "advice_data.hpp"
+
 namespace kvs::checks {
 
 struct Lix {
@@ -12,5 +14,9 @@ struct Lix {
 
 /// LIX of CommonMark prose; a long word has more than `long_word_over` letters.
 Lix lix(std::string_view prose, int long_word_over);
+
+/// LIX's long word as checks/advice.xml sets it for raad-laesbarhed (langt-ord-over), or
+/// `fallback` when the data does not say; the council appendix counts with the same length.
+int lix_long_word_over(const AdviceData& advice, int fallback);
 
 }  // namespace kvs::checks

@@ -147,6 +147,12 @@ Lix lix(std::string_view prose, int long_word_over) {
   return r;
 }
 
+int lix_long_word_over(const AdviceData& advice, int fallback) {
+  const AdviceEntry* e = advice.find("raad-laesbarhed");
+  int n = e ? e->number("langt-ord-over", 0) : 0;
+  return n > 0 ? n : fallback;
+}
+
 namespace rules {
 
 void raad_laesbarhed(const CheckContext& cx, Reporter& r) {

@@ -16,6 +16,7 @@
 #include "compare.hpp"
 #include "documents.hpp"
 #include "output_batch.hpp"
+#include "readability.hpp"
 #include "version.hpp"
 
 namespace kvs::cli {
@@ -45,6 +46,7 @@ class DocumentStage {
     settings_.check_date = o.check_date;
     settings_.out_dir = dir;
   }
+  void set_lix_long_word_over(int n) { settings_.lix_long_word_over = n; }
 
   void operator()(const compare::Input& in, const checks::CheckRun& run) {
     try {
@@ -116,6 +118,12 @@ int run_compare(const Options& o) {
   }
   std::string doc_dir = (fs::path(out_dir) / "dokumenter").string();
   DocumentStage documents(*renderer, o, doc_dir);
+  // The council appendix counts LIX with the advice data's long word, as the checker does.
+  if (o.council) {
+    auto data = load_check_data_or_report();
+    if (!data) return kUsage;
+    documents.set_lix_long_word_over(checks::lix_long_word_over(data->advice, render::kLixLongWordOver));
+  }
   extra.on_checked = [&](const compare::Input& in, const checks::CheckRun& run) { documents(in, run); };
   int status = compare::run_compare(o.files, out_dir, o.check_date, KVS_VERSION, std::cout, std::cerr,
                                     ::isatty(2) != 0, extra);

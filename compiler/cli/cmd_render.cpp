@@ -15,6 +15,7 @@
 #include "documents.hpp"
 #include "output_batch.hpp"
 #include "parallel.hpp"
+#include "readability.hpp"
 
 namespace kvs::cli {
 namespace {
@@ -98,6 +99,7 @@ int run_render(const Options& o) {
   settings.council = o.council;
   settings.check_date = o.check_date;
   settings.out_dir = out_dir.string();
+  if (check_data) settings.lix_long_word_over = checks::lix_long_word_over(check_data->advice, settings.lix_long_word_over);
   OutputBatch batch;
   std::vector<FileOutcome> outcomes(o.files.size());
   parallel_for(o.files.size(), o.jobs, [&](std::size_t i) {

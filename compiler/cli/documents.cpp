@@ -30,6 +30,7 @@ StagedDocuments stage_documents(const DocumentSettings& settings, const std::str
   ro.reference_date = settings.check_date.value_or(Date::today());
   ro.source_name = fs::path(source_path).filename().string();
   ro.source_sha256 = render::sha256_hex(file_bytes(source_path));
+  ro.lix_long_word_over = settings.lix_long_word_over;
   if (settings.council) {
     ro.findings = std::move(findings);
     ro.checks_ran = checks_ran;

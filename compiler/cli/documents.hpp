@@ -22,6 +22,7 @@ struct DocumentSettings {
   bool council = false;              ///< --byraad: the council edition with its appendix
   std::optional<Date> check_date;    ///< --dato
   std::string out_dir;               ///< --ud
+  int lix_long_word_over = render::kLixLongWordOver;  ///< from checks/advice.xml when loaded
 };
 
 /// The targets staged for one standard, and the problems of those that were not.

@@ -271,7 +271,7 @@ class Appendix {
     for (const Section& s : b_.doc.sections) {
       std::vector<std::string> text = text_of(s.blocks);
       if (text.empty()) continue;
-      Readability r = readability(text);
+      Readability r = readability(text, o_.lix_long_word_over);
       whole_counts.words += r.words;
       whole_counts.long_words += r.long_words;
       whole_counts.sentences += r.sentences;

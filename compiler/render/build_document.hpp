@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "danish.hpp"
 #include "document.hpp"
 #include "facts.hpp"
 #include "law_source.hpp"
@@ -29,6 +30,9 @@ struct RenderOptions {
   std::string source_name;            ///< file name shown in the metadata
   std::string source_sha256;
   std::string generator;              ///< "kvs 0.1.0"
+  /// LIX's long word, in letters (checks/advice.xml, raad-laesbarhed langt-ord-over); Björnsson's
+  /// own definition when the advice data was not loaded.
+  int lix_long_word_over = kLixLongWordOver;
 };
 
 /// Where a part of the model landed: for the traceability table.

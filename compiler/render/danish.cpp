@@ -1,5 +1,7 @@
 #include "danish.hpp"
 
+#include "readability.hpp"  // checks::lix, shared with the advice rule raad-laesbarhed
+
 #include <unicode/brkiter.h>
 #include <unicode/calendar.h>
 #include <unicode/coll.h>
@@ -329,39 +331,14 @@ double Readability::lix() const {
   return static_cast<double>(words) / sentences + 100.0 * long_words / words;
 }
 
-Readability readability(const std::vector<std::string>& blocks) {
+Readability readability(const std::vector<std::string>& blocks, int long_word_over) {
   Readability r;
-  UErrorCode status = U_ZERO_ERROR;
-  // One pair of break iterators per thread, reused: creating them loads ICU rule data.
-  thread_local std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(danish(), status));
-  thread_local std::unique_ptr<icu::BreakIterator> sentences(
-      icu::BreakIterator::createSentenceInstance(danish(), status));
-  if (!words || !sentences) return r;
   for (const auto& block : blocks) {
-    icu::UnicodeString u = ustr(block);
-    if (u.trim().isEmpty()) continue;
-    words->setText(u);
-    int block_words = 0;
-    int32_t start = words->first();
-    for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
-      int32_t rule = words->getRuleStatus();
-      if (rule < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
-      int letters = 0;
-      for (int32_t k = start; k < end; k = u.moveIndex32(k, 1))
-        if (u_isalpha(u.char32At(k))) ++letters;
-      ++block_words;
-      if (letters > 6) ++r.long_words;
-    }
-    if (block_words == 0) continue;
-    r.words += block_words;
-    sentences->setText(u);
-    int count = 0;
-    int32_t s = sentences->first();
-    for (int32_t e = sentences->next(); e != icu::BreakIterator::DONE; s = e, e = sentences->next()) {
-      icu::UnicodeString piece(u, s, e - s);
-      if (!piece.trim().isEmpty()) ++count;
-    }
-    r.sentences += count > 0 ? count : 1;
+    checks::Lix l = checks::lix(block, long_word_over);
+    if (l.words == 0) continue;
+    r.words += l.words;
+    r.long_words += l.long_words;
+    r.sentences += std::max(l.sentences, 1);
   }
   return r;
 }

@@ -46,15 +46,22 @@ std::string typeset(std::string_view text);
 /// already in the document" comparisons.
 std::string comparable(std::string_view text);
 
-/// LIX (Björnsson): words per sentence plus the percentage of words longer than six
-/// letters. Each string counts as at least one sentence (list items, headings).
+/// LIX (Björnsson): words per sentence plus the percentage of words longer than
+/// `long_word_over` letters, counted per string exactly as the advice rule raad-laesbarhed
+/// counts prose (checks::lix: ICU's Danish word and sentence breaks, words with letters), so
+/// the council appendix and the finding never show two LIX for the same text. Each string
+/// with words counts as at least one sentence (list items, headings).
+/// Björnsson's long word: more than six letters (LIX's own definition; the advice data may set
+/// another, checks/advice.xml langt-ord-over).
+inline constexpr int kLixLongWordOver = 6;
+
 struct Readability {
   int words = 0;
   int sentences = 0;
   int long_words = 0;
   double lix() const;
 };
-Readability readability(const std::vector<std::string>& blocks);
+Readability readability(const std::vector<std::string>& blocks, int long_word_over);
 /// "let", "middel", "svær", … for a LIX value.
 std::string lix_label(double lix);
 

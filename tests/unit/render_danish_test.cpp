@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "danish.hpp"
+#include "readability.hpp"
 #include "sha256.hpp"
 
 using namespace kvs;
@@ -75,13 +76,13 @@ TEST_CASE("render: Danish collation", "[render][danish]") {
 
 TEST_CASE("render: LIX", "[render][danish]") {
   // 10 words, 2 sentences, 2 words over six letters: 10/2 + 100*2/10 = 25.
-  Readability r = readability({"Du får et brev. Besøget varer ca. en kvalitetsstandard time."});
+  Readability r = readability({"Du får et brev. Besøget varer ca. en kvalitetsstandard time."}, kLixLongWordOver);
   CHECK(r.words == 10);
   CHECK(r.sentences == 2);
   CHECK(r.long_words == 2);
   CHECK(r.lix() == Approx(25.0));
   // A heading or list item without a full stop is a sentence of its own.
-  CHECK(readability({"Målgruppe", "Formål"}).sentences == 2);
+  CHECK(readability({"Målgruppe", "Formål"}, kLixLongWordOver).sentences == 2);
   CHECK(lix_label(20) == "meget let");
   CHECK(lix_label(40) == "middel");
   CHECK(lix_label(60) == "meget svær");
@@ -93,4 +94,21 @@ TEST_CASE("render: SHA-256", "[render]") {
   CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
   CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("render: the appendix's LIX is the advice rule's LIX", "[render][danish]") {
+  // One implementation (checks::lix): the council appendix and raad-laesbarhed cannot disagree.
+  const std::string text =
+      "Borgere, der fylder 75 år, får et brev med dato og tidspunkt. Læs mere i § 79 a, stk. 2, "
+      "og på www.kommune.dk. Forebyggelseskonsulenten ringer, hvis du ikke er hjemme.";
+  for (int long_over : {kLixLongWordOver, 8}) {
+    kvs::checks::Lix l = kvs::checks::lix(text, long_over);
+    Readability r = readability({text}, long_over);
+    CHECK(r.words == l.words);
+    CHECK(r.long_words == l.long_words);
+    CHECK(r.sentences == l.sentences);
+    CHECK(r.lix() == Approx(l.value));
+  }
+  // Numbers are not words, as in the advice rule: "75", "79", "2" are not counted.
+  CHECK(readability({"Du fylder 75 i 2024."}, kLixLongWordOver).words == 3);
 }
