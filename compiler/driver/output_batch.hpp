@@ -1,8 +1,8 @@
 // Many output files written so that nothing is lost, with one flush to disk for all of them.
 //
-// write_file_atomically (atomic_file.hpp) makes one file durable with its own fsync; a run
-// that writes two documents for each of 98 or 9 800 standards would wait for 196 or 19 600
-// journal commits. A batch keeps the same promise for every file — the target is replaced
+// An fsync per file would make a run that writes two documents for each of 98 or 9 800
+// standards wait for 196 or 19 600 journal commits. A batch keeps the same promise for every
+// file (write_file_atomically in atomic_file.hpp is a batch of one) — the target is replaced
 // only by complete, durable bytes, and a failed run leaves earlier outputs untouched — but
 // pays for durability once: stage() writes each file's bytes to a temporary file beside its
 // target; commit() flushes the file systems holding them (one syncfs() each), then renames
