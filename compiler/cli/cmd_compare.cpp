@@ -37,7 +37,7 @@ std::string document_stem(const compare::Input& in) {
   return stem.generic_string();
 }
 
-/// Renders each checked standard; collects what it wrote and what failed, per input.
+/// Renders each checked standard and collects what failed; the batch knows what it wrote.
 class DocumentStage {
  public:
   DocumentStage(const render::Renderer& renderer, const Options& o, const std::string& dir) : dir_(dir) {
@@ -58,7 +58,6 @@ class DocumentStage {
       StagedDocuments d = stage_documents(settings_, in.path, stem, *run.unit.model, run.sink.diagnostics(),
                                           run.law.has_value(), batch_);
       std::lock_guard lock(mutex_);
-      staged_ += d.targets.size();
       errors_.insert(errors_.end(), d.errors.begin(), d.errors.end());
     } catch (const std::exception& e) {
       fail(in.display + ": intern fejl under dannelsen af dokumenterne: " + e.what());
@@ -93,7 +92,6 @@ class DocumentStage {
   std::mutex mutex_;
   std::map<std::string, std::string> owners_;
   std::vector<std::string> errors_;
-  std::size_t staged_ = 0;
 };
 
 }  // namespace
