@@ -50,6 +50,16 @@ std::uint64_t lead_of_u0300_or_above(std::uint64_t w) { return ((w & ~kHigh) + 0
 // Position (0..7) of the first marked byte of a non-zero mask.
 unsigned first_marked(std::uint64_t mask) { return static_cast<unsigned>(std::countr_zero(mask)) / 8; }
 
+// The next position at or after `i` that `marks` (one of the tests above) picks out, found
+// eight bytes at a time; the caller then looks at that byte itself. In the last seven
+// bytes, where no whole word is left, every position is returned in turn.
+template <class Marks>
+std::size_t next_marked(const unsigned char* t, std::size_t i, std::size_t n, Marks marks) {
+  for (; i + 8 <= n; i += 8)
+    if (std::uint64_t m = marks(load8(t + i))) return i + first_marked(m);
+  return i;
+}
+
 // CRLF and lone CR become LF, in place (the text only shrinks); a file without a CR is
 // left untouched after one memchr pass.
 void normalise_line_ends(std::string& text) {
@@ -75,20 +85,12 @@ void normalise_line_ends(std::string& text) {
 std::size_t first_bad_byte(std::string_view text) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto length = static_cast<std::int32_t>(text.size());
-  std::int32_t i = 0;
-  while (i < length) {
-    if (i + 8 <= length) {
-      std::uint64_t marked = non_ascii_or_nul(load8(s + i));
-      if (!marked) {
-        i += 8;
-        continue;
-      }
-      i += first_marked(marked);
-    }
-    std::int32_t start = i;
+  for (std::size_t i = 0; (i = next_marked(s, i, text.size(), non_ascii_or_nul)) < text.size();) {
+    auto at = static_cast<std::int32_t>(i);
     UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c <= 0) return static_cast<std::size_t>(start);
+    U8_NEXT(s, at, length, c);
+    if (c <= 0) return i;
+    i = static_cast<std::size_t>(at);
   }
   return text.size();
 }
@@ -139,15 +141,8 @@ LoadedSource report_bad_bytes(std::string name, const std::string& text, Diagnos
 bool is_nfc(std::string_view text, const icu::Normalizer2& nfc) {
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n;) {
-    if (i + 8 <= n) {
-      std::uint64_t marked = lead_of_u0300_or_above(load8(t + i));
-      if (!marked) {
-        i += 8;
-        continue;
-      }
-      i += first_marked(marked);
-    } else if (t[i] < 0xCC) {
+  for (std::size_t i = 0; (i = next_marked(t, i, n, lead_of_u0300_or_above)) < n;) {
+    if (t[i] < 0xCC) {  // one of the last bytes, which are not tested a word at a time
       ++i;
       continue;
     }
@@ -188,17 +183,8 @@ std::size_t invisible_length(const unsigned char* t, std::size_t i, std::size_t 
 
 // Offset of the next invisible character at or after `from` (n if none); its length in *len.
 std::size_t find_invisible(const unsigned char* t, std::size_t from, std::size_t n, std::size_t* len) {
-  for (std::size_t i = from; i < n; ++i) {
-    if (i + 8 <= n) {
-      std::uint64_t marked = not_printable_ascii(load8(t + i));
-      if (!marked) {
-        i += 7;
-        continue;
-      }
-      i += first_marked(marked);
-    }
+  for (std::size_t i = from; (i = next_marked(t, i, n, not_printable_ascii)) < n; ++i)
     if ((*len = invisible_length(t, i, n))) return i;
-  }
   return n;
 }
 
