@@ -12,6 +12,10 @@ struct Lix {
   double value = 0;  ///< words/sentences + 100 · long_words/words; 0 for empty text
 };
 
+/// Björnsson's index from the counts: words per sentence + 100 · long words / words; 0 when
+/// there are no words or no sentences.
+double lix_value(int words, int sentences, int long_words);
+
 /// LIX of CommonMark prose; a long word has more than `long_word_over` letters.
 Lix lix(std::string_view prose, int long_word_over);
 

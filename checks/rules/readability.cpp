@@ -142,9 +142,13 @@ Lix lix(std::string_view prose, int long_word_over) {
     if (has_word) ++r.sentences;
   }
   utext_close(&ut);
-  if (r.words > 0 && r.sentences > 0)
-    r.value = static_cast<double>(r.words) / r.sentences + 100.0 * r.long_words / r.words;
+  r.value = lix_value(r.words, r.sentences, r.long_words);
   return r;
+}
+
+double lix_value(int words, int sentences, int long_words) {
+  if (words <= 0 || sentences <= 0) return 0;
+  return static_cast<double>(words) / sentences + 100.0 * long_words / words;
 }
 
 int lix_long_word_over(const AdviceData& advice, int fallback) {

@@ -326,10 +326,7 @@ std::string comparable(std::string_view text) {
   return t;
 }
 
-double Readability::lix() const {
-  if (words == 0 || sentences == 0) return 0;
-  return static_cast<double>(words) / sentences + 100.0 * long_words / words;
-}
+double Readability::lix() const { return checks::lix_value(words, sentences, long_words); }
 
 Readability readability(const std::vector<std::string>& blocks, int long_word_over) {
   Readability r;
