@@ -208,6 +208,19 @@ Loaded load(std::string_view bytes) {
   return summary(l, sink);
 }
 
+// `bytes` saved to a temporary file and read back with load_source_file (the file path of
+// the loader, not load_source_bytes); the file is removed again.
+LoadedSource load_through_file(const std::string& bytes, DiagnosticSink& sink) {
+  std::string path = "/tmp/kvs-source-test-" + std::to_string(::getpid()) + ".kvs";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+  }
+  LoadedSource l = load_source_file(path, sink);
+  std::remove(path.c_str());
+  return l;
+}
+
 }  // namespace
 
 TEST_CASE("the loader's fast passes give what the byte-by-byte loader gave", "[source]") {
@@ -252,28 +265,16 @@ TEST_CASE("the loader's fast passes give what the byte-by-byte loader gave", "[s
 TEST_CASE("a source file is read whole, also when it has more than one buffer", "[source]") {
   std::string text;
   for (int i = 0; i < 3000; ++i) text += "linje " + std::to_string(i) + ": æøå\n";
-  std::string path = "/tmp/kvs-source-test-" + std::to_string(::getpid()) + ".kvs";
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-  }
   DiagnosticSink sink;
-  auto l = load_source_file(path, sink);
-  std::remove(path.c_str());
+  auto l = load_through_file(text, sink);
   REQUIRE(l.ok);
   CHECK(l.file->text() == text);
 }
 
 TEST_CASE("a file with a BOM, CRLF and lone CRs is cleaned in place like bytes are", "[source]") {
   std::string bytes = "\xEF\xBB\xBF" "a: 1\r\nb: \"æ\"\r\rc\r";
-  std::string path = "/tmp/kvs-source-crlf-" + std::to_string(::getpid()) + ".kvs";
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << bytes;
-  }
   DiagnosticSink sink;
-  auto l = load_source_file(path, sink);
-  std::remove(path.c_str());
+  auto l = load_through_file(bytes, sink);
   REQUIRE(l.ok);
   CHECK(l.file->text() == "a: 1\nb: \"æ\"\n\nc\n");
   CHECK(sink.diagnostics().empty());
