@@ -1,4 +1,4 @@
-// Danish typography and language services, through ICU (locale "da"):
+// Danish typography and language services, as ICU writes locale "da":
 // dates ("6. februar 2024"), ordinals ("75."), numbers ("1½"), ranges with an en dash
 // ("65–81"), "§ 79 a" with no-break spaces, upper case, collation for sorted lists, and
 // the LIX readability index used in the council appendix.
@@ -17,7 +17,7 @@ inline constexpr std::string_view kEnDash = "\u2013";
 
 /// "6. februar 2024".
 std::string danish_date(const Date& d);
-/// "75." (ICU's Danish ordinal rules).
+/// "75." (as ICU's Danish ordinal rules write it).
 std::string danish_ordinal(int n);
 /// 75 → "75", 1.5 → "1½", 2.25 → "2,25".
 std::string danish_number(double v);
