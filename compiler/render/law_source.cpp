@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <sstream>
 
 #include "danish.hpp"
+#include "split_words.hpp"
 
 namespace kvs::render::law {
 namespace {
@@ -15,13 +15,6 @@ std::optional<Date> date_attr(const pugi::xml_node& n, const char* name) {
   auto a = n.attribute(name);
   if (!a) return std::nullopt;
   return Date::parse(a.value());
-}
-
-std::vector<std::string> words(std::string_view s) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(s)};
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
 }
 
 }  // namespace
@@ -39,11 +32,25 @@ std::string Version::cite(const Provision& p) const {
   return s;
 }
 
+Library::Library(std::vector<Version> versions)
+    : versions_(std::move(versions)), prepared_(std::make_unique<std::once_flag[]>(versions_.size())) {}
+
+const Version* Library::prepared(const Version& v) const {
+  const auto i = static_cast<std::size_t>(&v - versions_.data());
+  std::call_once(prepared_[i], [&] {
+    for (Provision& p : versions_[i].provisions) {
+      p.typeset_text = typeset(p.text);
+      p.comparable_text = comparable(p.text);
+    }
+  });
+  return &v;
+}
+
 std::vector<const Version*> Library::in_force_on(const Date& d) const {
   std::vector<const Version*> out;
   for (int orders = 0; orders < 2; ++orders)
     for (const auto& v : versions_)
-      if (v.is_order() == (orders == 1) && v.in_force_on(d)) out.push_back(&v);
+      if (v.is_order() == (orders == 1) && v.in_force_on(d)) out.push_back(prepared(v));
   return out;
 }
 
@@ -51,7 +58,7 @@ std::vector<const Version*> Library::successors(const Version& v) const {
   std::vector<const Version*> out;
   if (!v.ends) return out;
   for (const auto& o : versions_)
-    if (o.in_force == *v.ends) out.push_back(&o);
+    if (o.in_force == *v.ends) out.push_back(prepared(o));
   return out;
 }
 
@@ -111,8 +118,6 @@ std::shared_ptr<const Library> load_law_xml(const std::string& dir, std::string&
         p.verbatim = std::string_view(n.attribute("ordlyd").value()) == "ordret";
         p.verified = v.verified && std::string_view(n.attribute("verificeret").value()) != "nej";
         p.text = n.child("tekst").text().get();
-        p.typeset_text = typeset(p.text);
-        p.comparable_text = comparable(p.text);
         v.provisions.push_back(std::move(p));
       } else if (name == "pligt") {
         Duty d;
@@ -133,7 +138,7 @@ std::shared_ptr<const Library> load_law_xml(const std::string& dir, std::string&
                                 n.attribute("kraever").value()});
       } else if (name == "indholdskrav") {
         v.content.push_back({n.attribute("regel").value(), n.attribute("bestemmelse").value(),
-                             words(n.attribute("krav").value())});
+                             split_words(n.attribute("krav").value())});
       } else if (name == "ophaever") {
         v.repeals.push_back({n.attribute("akt").value(), n.attribute("paragraf").value(), n.attribute("nummer").as_int(),
                              n.attribute("aar").as_int(), date_attr(n, "dato"), n.attribute("ved").value(),

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,8 +28,10 @@ struct Provision {
   bool verbatim = false;  ///< ordlyd="ordret"
   bool verified = true;
   std::string text;
-  /// typeset(text) and comparable(text), computed once when the law is loaded: every
-  /// standard quotes the same provisions and looks for them in its prose.
+  /// typeset(text) and comparable(text), computed once per process for the versions a
+  /// standard uses (Library::in_force_on, Library::successors hand them out filled): every
+  /// standard quotes the same provisions and looks for them in its prose, and most of the
+  /// law data's versions are never quoted in one run.
   std::string typeset_text, comparable_text;
 };
 
@@ -95,7 +98,8 @@ struct Version {
 
 class Library {
  public:
-  explicit Library(std::vector<Version> versions) : versions_(std::move(versions)) {}
+  explicit Library(std::vector<Version> versions);
+  /// Every version, as read (provisions without their typeset and comparable texts).
   const std::vector<Version>& versions() const { return versions_; }
   /// Versions in force on `d`: statutes first, then executive orders.
   std::vector<const Version*> in_force_on(const Date& d) const;
@@ -103,7 +107,11 @@ class Library {
   std::vector<const Version*> successors(const Version& v) const;
 
  private:
-  std::vector<Version> versions_;
+  /// Fills the typeset and comparable texts of `v`'s provisions, once, safely from several
+  /// threads (compare renders on every core). `versions_` is mutable for this cache only.
+  const Version* prepared(const Version& v) const;
+  mutable std::vector<Version> versions_;
+  std::unique_ptr<std::once_flag[]> prepared_;
 };
 
 /// Reads every *.xml in `dir` (sorted by name). On failure returns null and sets `error`.

@@ -5,19 +5,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "danish.hpp"
+#include "split_words.hpp"
 
 namespace kvs::render {
 namespace {
-
-std::vector<std::string> words(std::string_view s) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(s)};
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
 
 std::vector<std::string> split_bar(std::string_view s) {
   std::vector<std::string> out;
@@ -33,12 +26,13 @@ std::vector<std::string> split_bar(std::string_view s) {
 }
 
 bool read_all(const std::filesystem::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
+  std::ifstream in(p, std::ios::binary | std::ios::ate);
   if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  out = s.str();
-  return true;
+  auto size = in.tellg();
+  if (size < 0) return false;
+  out.resize(static_cast<std::size_t>(size));
+  in.seekg(0);
+  return static_cast<bool>(in.read(out.data(), static_cast<std::streamsize>(out.size())));
 }
 
 std::string strip_number(std::string_view h) {
@@ -188,8 +182,8 @@ std::shared_ptr<const Templates> load_templates(const std::string& dir, std::str
       d.heading_du = s.attribute("overskrift-du").value();
       d.heading_borgeren = s.attribute("overskrift-borgeren").value();
       d.aliases = split_bar(s.attribute("alias").value());
-      d.starts = words(s.attribute("starter").value());
-      d.holds = words(s.attribute("rummer").value());
+      d.starts = split_words(s.attribute("starter").value());
+      d.holds = split_words(s.attribute("rummer").value());
       d.chapter = s.attribute("kapitel").value();
       d.textless_last = std::string_view(s.attribute("uden-tekst").value()) == "slut";
       d.generated = s.attribute("dannes").value();
@@ -233,7 +227,8 @@ std::shared_ptr<const Templates> load_templates(const std::string& dir, std::str
     if (!it->is_regular_file()) continue;
     std::string bytes;
     if (!read_all(it->path(), bytes)) continue;
-    t->docx_parts[fs::relative(it->path(), docx).generic_string()] = std::move(bytes);
+    // Lexically: fs::relative resolves symbolic links, a readlink per path component.
+    t->docx_parts[it->path().lexically_relative(docx).generic_string()] = std::move(bytes);
   }
   if (t->docx_parts.find("word/styles.xml") == t->docx_parts.end()) {
     error = (docx / "word/styles.xml").string() + " mangler";
