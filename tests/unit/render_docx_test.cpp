@@ -56,9 +56,9 @@ TEST_CASE("render: the DOCX package", "[render][docx]") {
   CHECK(styles.find("w:val=\"da-DK\"") != std::string::npos);
 
   std::string document = docx_part(docx, "word/document.xml");
-  CHECK(document.find("<w:pStyle w:val=\"Heading1\" />") != std::string::npos);
-  CHECK(document.find("<w:tblHeader />") != std::string::npos);
-  CHECK(document.find("<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\" />") != std::string::npos);
+  CHECK(document.find("<w:pStyle w:val=\"Heading1\"/>") != std::string::npos);
+  CHECK(document.find("<w:tblHeader/>") != std::string::npos);
+  CHECK(document.find("<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>") != std::string::npos);
 
   std::string html = kvs::test::renderer().html(r->built);
   CHECK(html.find("<meta name=\"kvs.kilde-sha256\" content=\"" + sha + "\">") != std::string::npos);

@@ -68,9 +68,9 @@ formål: """
   // Inline HTML is kept as text runs: "<script>", "alert(1)", "</script>".
   CHECK(document.find(">&lt;script&gt;</w:t>") != std::string::npos);
   CHECK(document.find(">&lt;/script&gt;</w:t>") != std::string::npos);
-  CHECK(document.find("<w:b />") != std::string::npos);
+  CHECK(document.find("<w:b/>") != std::string::npos);
   CHECK(document.find("<w:hyperlink r:id=\"rIdLink1\">") != std::string::npos);
-  CHECK(document.find("<w:numId w:val=\"1\" />") != std::string::npos);
+  CHECK(document.find("<w:numId w:val=\"1\"/>") != std::string::npos);
   std::string html = kvs::test::renderer().html(r->built);
   CHECK(html.find("<script") == std::string::npos);
 }
