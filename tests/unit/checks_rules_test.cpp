@@ -323,3 +323,46 @@ TEST_CASE("LIX gives what the UnicodeString version gave, on random Danish prose
     REQUIRE(got.value == want.value);
   }
 }
+
+// lix() walks the word and sentence rules of UAX #29 itself for text of Latin letters and
+// common punctuation, and leaves other text to ICU's iterators; on such text the counts must
+// be the iterators' exactly. Random text from pieces (words, abbreviations, numbers, quotes,
+// brackets, line breaks) and from single characters of the covered ranges.
+TEST_CASE("LIX without ICU's iterators counts as they do", "[checks][readability]") {
+  const std::vector<std::string> pieces = {
+      "Borgeren", "får", "hjemmehjælp", "Ældreområdet", "øl", "å", "i", "Å", "É", "ß", "ÿ", "µ", "ª", "º",
+      " ", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "\r\n", "\r", ". ", ".", "? ", "! ", "?!", "...", ", ", ",", ";", ":",
+      " - ", "-", "\u2013", " \u2013 ", "\u2014", "\u2019", "\u2018", "\u201c", "\u201d", "\u2026", "\u2024", "\u2027",
+      "'", "\"", "(", ")", "[", "{", "}", "«", "»", "¿", "¡", "§", "%", "&", "/", "+", "=", "@", "~", "^", "$", "|", "\\",
+      "f.eks. ", "bl.a.", "kl. 8.30", "2024", "3,5", "1.000", "nr. 5", "3.", "e-mail", "U.S.A.", "A.B", "a.b", "a'b",
+      "4a", "a4", "a44", "44a", "4_4", "a_b", "_", "__", "x_", "_1", "Dr. Hansen", "ca. kl", "den 1. maj", "St. Heddinge",
+      "(se side 4.) Vi", "\"Godt.\" Hun", "Hej! hvad", "Hvad? – Nej", "slut.)", "i.e.", "osv.\n", "ejendomsværdi-skat", "æøå"};
+  const std::vector<std::string> chars = [] {
+    std::vector<std::string> out;
+    auto add = [&](UChar32 c) {
+      icu::UnicodeString u(c);
+      std::string s;
+      out.push_back(u.toUTF8String(s));
+    };
+    for (UChar32 c = 0x20; c < 0x250; ++c)
+      if (c < 0x7F || c >= 0xA0) add(c);
+    for (UChar32 c = 0x2010; c <= 0x2027; ++c) add(c);
+    for (UChar32 c : {0x09, 0x0A, 0x0D, 0x0B, 0x0C}) add(c);
+    return out;
+  }();
+  std::mt19937 random(1848);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    int count = static_cast<int>(random() % 40);
+    bool by_char = round % 3 == 2;
+    for (int i = 0; i < count; ++i)
+      text += by_char ? chars[random() % chars.size()] : pieces[random() % pieces.size()];
+    INFO("text: " << text);
+    int over = 3 + static_cast<int>(random() % 6);
+    Lix got = lix(text, over), want = reference_lix(text, over);
+    REQUIRE(got.words == want.words);
+    REQUIRE(got.long_words == want.long_words);
+    REQUIRE(got.sentences == want.sentences);
+    REQUIRE(got.value == want.value);
+  }
+}
