@@ -319,17 +319,17 @@ Lix lix_uax29(const PlainText& text, const std::vector<uax29::Class>& classes, i
 
 }  // namespace
 
-Lix lix(std::string_view prose, int long_word_over) {
+namespace {
+
+// One set of buffers per thread (`kvs compare` runs one thread per core), reused for every
+// text.
+thread_local PlainText tl_text;
+thread_local std::vector<int32_t> tl_word_starts, tl_sentence_ends;
+
+// lix() with ICU's iterators on the text plain_utf16 made.
+Lix lix_icu(const PlainText& text, int long_word_over) {
   Lix r;
   UErrorCode status = U_ZERO_ERROR;
-  // One set of buffers per thread (`kvs compare` runs one thread per core), reused for
-  // every text.
-  thread_local PlainText text;
-  thread_local std::vector<uax29::Class> classes;
-  thread_local std::vector<int32_t> word_starts, sentence_ends;
-  plain_utf16(prose, text);
-  if (uax29::classes_of(text.units.data(), text.length, classes))
-    return lix_uax29(text, classes, long_word_over, word_starts, sentence_ends);
   // Creating break iterators costs far more than using them (they load rule data): one
   // pair per thread, made the first time a text needs them.
   thread_local std::unique_ptr<icu::BreakIterator> words(
@@ -337,6 +337,7 @@ Lix lix(std::string_view prose, int long_word_over) {
   thread_local std::unique_ptr<icu::BreakIterator> sentences(
       icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
   if (!words || !sentences) return r;
+  std::vector<int32_t>& word_starts = tl_word_starts;
   // The iterators read the buffer through a UText (no UnicodeString, no copy).
   UText ut = UTEXT_INITIALIZER;
   utext_openUChars(&ut, text.units.data(), text.length, &status);
@@ -366,6 +367,21 @@ Lix lix(std::string_view prose, int long_word_over) {
   utext_close(&ut);
   r.value = lix_value(r.words, r.sentences, r.long_words);
   return r;
+}
+
+}  // namespace
+
+Lix lix(std::string_view prose, int long_word_over) {
+  thread_local std::vector<uax29::Class> classes;
+  plain_utf16(prose, tl_text);
+  if (uax29::classes_of(tl_text.units.data(), tl_text.length, classes))
+    return lix_uax29(tl_text, classes, long_word_over, tl_word_starts, tl_sentence_ends);
+  return lix_icu(tl_text, long_word_over);
+}
+
+Lix lix_with_icu(std::string_view prose, int long_word_over) {
+  plain_utf16(prose, tl_text);
+  return lix_icu(tl_text, long_word_over);
 }
 
 double lix_value(int words, int sentences, int long_words) {

@@ -1,7 +1,8 @@
 // libFuzzer target for the checker and the HTML and DOCX renderers: any input that
 // compiles must check and render (citizen and council edition) without a crash or
 // sanitizer report; every DOCX part must be well-formed XML, and the HTML must contain no
-// script element (nothing from a standard may run on a municipal web page).
+// script element (nothing from a standard may run on a municipal web page). The input as
+// prose must get the same LIX from lix()'s own walk of UAX #29 as from ICU's iterators.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "check.hpp"
 #include "compile.hpp"
+#include "readability.hpp"
 #include "render.hpp"
 
 namespace {
@@ -36,6 +38,11 @@ const Loaded& loaded() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
   const Loaded& l = loaded();
+  {
+    std::string_view prose(reinterpret_cast<const char*>(bytes), size);
+    kvs::checks::Lix fast = kvs::checks::lix(prose, 6), icu = kvs::checks::lix_with_icu(prose, 6);
+    if (fast.words != icu.words || fast.sentences != icu.sentences || fast.long_words != icu.long_words) std::abort();
+  }
   kvs::DiagnosticSink sink;
   kvs::Compilation c = kvs::compile_text("fuzz.kvs", std::string_view(reinterpret_cast<const char*>(bytes), size), sink);
   if (!c.model || sink.has_errors()) return 0;
