@@ -259,7 +259,7 @@ class Appendix {
     t->caption = phrase("bilag.lix.titel");
     t->head = {phrase("bilag.lix.afsnit"), phrase("bilag.lix.ord"), phrase("bilag.lix.sætninger"), phrase("bilag.lix.lix"),
                phrase("bilag.lix.vurdering")};
-    t->widths = {46, 12, 14, 10, 18};
+    t->widths = {40, 12, 18, 12, 18};  // wide enough for "Sætninger" in the DOCX
     t->role = "numbers";
     // The whole document's counts are the sections' counts added up (readability() counts
     // each block on its own and sums), so the text is not broken into words a second time.
