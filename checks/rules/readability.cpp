@@ -61,8 +61,9 @@ struct PlainText {
 
 // Fills `out` (buffers the thread reuses, never shrunk) from the Markdown `md`.
 void plain_utf16(std::string_view md, PlainText& out) {
-  // UTF-16 never needs more units than UTF-8 has bytes.
-  if (out.units.size() < md.size()) {
+  // UTF-16 never needs more units than UTF-8 has bytes; letters_before has one more entry
+  // (also for empty text, the first a thread sees: the fuzzer found that).
+  if (out.letters_before.size() < md.size() + 1) {
     out.units.resize(md.size());
     out.letters_before.resize(md.size() + 1);
   }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <random>
+#include <thread>
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -365,4 +366,17 @@ TEST_CASE("LIX without ICU's iterators counts as they do", "[checks][readability
     REQUIRE(got.sentences == want.sentences);
     REQUIRE(got.value == want.value);
   }
+}
+
+// The first text a thread measures may be empty (the render fuzzer's first crash: the
+// thread's letter-count buffer was still unallocated and the empty text's one entry was
+// stored through a null pointer).
+TEST_CASE("LIX of empty text on a fresh thread", "[checks][readability]") {
+  Lix fast, icu;
+  std::thread([&] { fast = lix("", 6); }).join();
+  std::thread([&] { icu = lix_with_icu("", 6); }).join();
+  CHECK(fast.words == 0);
+  CHECK(fast.sentences == 0);
+  CHECK(icu.words == 0);
+  CHECK(icu.value == 0);
 }
