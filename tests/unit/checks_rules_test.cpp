@@ -302,6 +302,16 @@ Lix reference_lix(std::string_view md, int long_word_over) {
   return r;
 }
 
+// lix() must give reference_lix()'s counts for `text`.
+void require_reference_lix(const std::string& text, int long_word_over) {
+  INFO("text: " << text);
+  Lix got = lix(text, long_word_over), want = reference_lix(text, long_word_over);
+  REQUIRE(got.words == want.words);
+  REQUIRE(got.long_words == want.long_words);
+  REQUIRE(got.sentences == want.sentences);
+  REQUIRE(got.value == want.value);
+}
+
 }  // namespace
 
 TEST_CASE("LIX gives what the UnicodeString version gave, on random Danish prose", "[checks][readability]") {
@@ -315,13 +325,7 @@ TEST_CASE("LIX gives what the UnicodeString version gave, on random Danish prose
     std::string text;
     int count = static_cast<int>(random() % 60);
     for (int i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
-    INFO("text: " << text);
-    int over = 3 + static_cast<int>(random() % 6);
-    Lix got = lix(text, over), want = reference_lix(text, over);
-    REQUIRE(got.words == want.words);
-    REQUIRE(got.long_words == want.long_words);
-    REQUIRE(got.sentences == want.sentences);
-    REQUIRE(got.value == want.value);
+    require_reference_lix(text, 3 + static_cast<int>(random() % 6));
   }
 }
 
@@ -358,13 +362,7 @@ TEST_CASE("LIX without ICU's iterators counts as they do", "[checks][readability
     bool by_char = round % 3 == 2;
     for (int i = 0; i < count; ++i)
       text += by_char ? chars[random() % chars.size()] : pieces[random() % pieces.size()];
-    INFO("text: " << text);
-    int over = 3 + static_cast<int>(random() % 6);
-    Lix got = lix(text, over), want = reference_lix(text, over);
-    REQUIRE(got.words == want.words);
-    REQUIRE(got.long_words == want.long_words);
-    REQUIRE(got.sentences == want.sentences);
-    REQUIRE(got.value == want.value);
+    require_reference_lix(text, 3 + static_cast<int>(random() % 6));
   }
 }
 
