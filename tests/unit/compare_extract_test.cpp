@@ -2,6 +2,8 @@
 // conditions and frequency (not words), exclusions judged by the checker's findings, risk
 // categories normalised, the purpose heuristic — and the national figures file.
 #include <catch2/catch.hpp>
+
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -60,7 +62,7 @@ TEST_CASE("the national figures load with a denominator, year and line for every
 }
 
 TEST_CASE("a broken national figures file is refused with its line", "[compare][figures]") {
-  auto dir = std::filesystem::temp_directory_path() / "kvs-compare-figures-test";
+  auto dir = std::filesystem::temp_directory_path() / ("kvs-compare-figures-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto path = (dir / "national_figures.xml").string();
   std::ofstream(path) << "<landstal kilde=\"x\">\n"

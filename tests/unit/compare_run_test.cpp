@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -40,7 +42,9 @@ CompareResult compare_dirs(const std::vector<std::string>& dirs, unsigned jobs =
 
 struct TempDir {
   fs::path path;
-  explicit TempDir(const std::string& name) : path(fs::temp_directory_path() / ("kvs-compare-" + name)) {
+  // The process id keeps two test runs at once (ctest -j, a second build tree) apart.
+  explicit TempDir(const std::string& name)
+      : path(fs::temp_directory_path() / ("kvs-compare-" + name + "-" + std::to_string(::getpid()))) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
