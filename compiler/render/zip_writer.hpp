@@ -1,5 +1,5 @@
 // A deterministic ZIP archive (the container of a DOCX file): entries in the order given,
-// parts under 4 KB stored and larger ones deflated with zlib at level 1, every entry stamped
+// parts under 4 KB stored and larger ones deflated with zlib at level 2, every entry stamped
 // with the same fixed time and mode, so the same input gives the same bytes (reproducible
 // documents). Written directly over zlib rather than with libzip: libzip loads libcrypto,
 // whose relocation alone cost every kvs process about 0.9 ms at start (bench/RESULTS.md),
