@@ -6,7 +6,6 @@
 // compiler/compare; this is the command-line face of it.
 #include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -117,11 +116,10 @@ int run_compare(const Options& o) {
   std::string doc_dir = (fs::path(out_dir) / "dokumenter").string();
   DocumentStage documents(*renderer, o, doc_dir);
   // The council appendix counts LIX with the advice data's long word, as the checker does.
-  if (o.council) {
-    auto data = load_check_data_or_report();
-    if (!data) return kUsage;
-    documents.set_lix_long_word_over(checks::lix_long_word_over(data->advice, render::kLixLongWordOver));
-  }
+  if (o.council)
+    extra.on_data_loaded = [&](const checks::CheckData& data) {
+      documents.set_lix_long_word_over(checks::lix_long_word_over(data.advice, render::kLixLongWordOver));
+    };
   extra.on_checked = [&](const compare::Input& in, const checks::CheckRun& run) { documents(in, run); };
   int status = compare::run_compare(o.files, out_dir, o.check_date, KVS_VERSION, std::cout, std::cerr,
                                     ::isatty(2) != 0, extra);
@@ -130,9 +128,7 @@ int run_compare(const Options& o) {
   std::size_t written = documents.commit(std::cerr);
   // Aligned with the list of the comparison's own files just printed above it.
   std::string shown = doc_dir + "/";
-  std::size_t width = shown.size();
-  for (const char* name : {compare::kReportFile, compare::kStandardsCsv, compare::kFindingsCsv, compare::kDatabaseFile})
-    width = std::max(width, (fs::path(out_dir) / name).string().size());
+  std::size_t width = compare::output_listing_width(out_dir, shown.size());
   std::cout << "  " << shown << std::string(width - shown.size() + 2, ' ') << "(" << written
             << (written == 1 ? " dokument" : " dokumenter")
             << (o.council ? ", byrådsudgaven med bilag" : ", HTML og DOCX pr. standard") << ")\n";

@@ -304,6 +304,13 @@ std::string write_outputs(const std::string& dir, const CompareResult& r, const 
   return errors.empty() ? std::string() : errors.front().message;
 }
 
+std::size_t output_listing_width(const std::string& out_dir, std::size_t at_least) {
+  std::size_t width = at_least;
+  for (const char* name : {kReportFile, kStandardsCsv, kFindingsCsv, kDatabaseFile})
+    width = std::max(width, (fs::path(out_dir) / name).string().size());
+  return width;
+}
+
 int run_compare(const std::vector<std::string>& args, const std::string& out_dir, std::optional<Date> check_date,
                 const std::string& version, std::ostream& out, std::ostream& err, bool progress_tty,
                 const CompareOptions& extra) {
@@ -338,6 +345,7 @@ int run_compare(const std::vector<std::string>& args, const std::string& out_dir
       err << "kvs compare: " << done << "/" << total << " filer\n";
     }
   };
+  if (options.on_data_loaded) options.on_data_loaded(*data);
   CompareResult result = compare_inputs(inputs, *data, *figures, options);
 
   for (const auto& s : result.skipped) err << "kvs compare: springer over " << s.path << ": " << s.reason << '\n';
@@ -361,8 +369,7 @@ int run_compare(const std::vector<std::string>& args, const std::string& out_dir
                                                        {kStandardsCsv, "én række pr. standard"},
                                                        {kFindingsCsv, "én række pr. fund"},
                                                        {kDatabaseFile, "SQLite, skemaet står i docs/compare.md"}};
-  std::size_t width = 0;
-  for (const auto& [name, what] : files) width = std::max(width, (dir / name).string().size());
+  const std::size_t width = output_listing_width(out_dir);
   for (const auto& [name, what] : files) {
     std::string path = (dir / name).string();
     out << "  " << path << std::string(width - path.size() + 2, ' ') << "(" << what << ")\n";

@@ -69,6 +69,10 @@ struct CompareOptions {
   /// that checked it while its model is in memory (kvs compare --dokumenter renders it).
   /// Called concurrently from several threads; it must not throw.
   std::function<void(const Input&, const checks::CheckRun&)> on_checked;
+  /// Called once with the law and advice data the run checks with, before any file is
+  /// checked (kvs compare --dokumenter takes the council appendix's LIX settings from it,
+  /// instead of loading the data a second time).
+  std::function<void(const checks::CheckData&)> on_data_loaded;
 };
 
 /// Compiles, checks and extracts every input; sorts rows; finds time series.
@@ -97,6 +101,10 @@ inline constexpr const char* kReportFile = "report.html";
 inline constexpr const char* kStandardsCsv = "standarder.csv";
 inline constexpr const char* kFindingsCsv = "fund.csv";
 inline constexpr const char* kDatabaseFile = "kvs.sqlite";
+
+/// The width of the path column in the list of outputs run_compare prints for `out_dir`
+/// (at least `at_least`), so that a caller's own lines below it line up.
+std::size_t output_listing_width(const std::string& out_dir, std::size_t at_least = 0);
 
 struct ReportInfo {
   std::string version;    ///< kvs version
