@@ -104,8 +104,9 @@ void plain_utf16(std::string_view md, PlainText& out) {
 // for text made only of characters whose break classes need none of the rules for
 // combining marks, format characters, emoji, Hebrew or Katakana (Latin up to U+024F and
 // the dashes, quotes and dots of U+2010-U+2027): that is nearly all Danish prose, and
-// walking it here costs a tenth of ICU's iterators, which were the largest single cost of
-// checking a standard and of the council appendix. Any other character sends the whole
+// walking it here costs less than half of what ICU's iterators did (Hjørring's prose: 2.06 M
+// -> 0.89 M instructions, the UTF-16 decoding included); they were the largest single cost
+// of checking a standard and of the council appendix. Any other character sends the whole
 // text to ICU. The classes come from ICU's own property data; a unit test holds the
 // counts to the iterators' on random text.
 namespace uax29 {
