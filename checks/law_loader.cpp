@@ -1,5 +1,7 @@
 #include "law_loader.hpp"
 
+#include "source_loader.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -9,8 +11,6 @@
 #include <sstream>
 
 #include <pugixml.hpp>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 
 #include "registry.hpp"
 
@@ -192,13 +192,7 @@ class FileLoader {
   int line_of(pugi::xml_node n) const { return line_of(n.offset_debug()); }
 
   void check_nfc() {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return;
-    // Checked on the UTF-8 itself: no UTF-16 copy of the whole file.
-    bool normalized = nfc->isNormalizedUTF8(icu::StringPiece(text_.data(), static_cast<int32_t>(text_.size())), status);
-    if (!normalized || U_FAILURE(status))
-      errors_.push_back({path_, 0, "teksten er ikke NFC-normaliseret"});
+    if (!is_nfc_utf8(text_)) errors_.push_back({path_, 0, "teksten er ikke NFC-normaliseret"});
   }
 
   // Unknown elements and attributes, missing required attributes, stray text.

@@ -244,6 +244,12 @@ LoadedSource load_source_text(std::string name, std::string text, DiagnosticSink
 
 }  // namespace
 
+bool is_nfc_utf8(std::string_view valid_utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  return U_SUCCESS(status) && is_nfc(valid_utf8, *nfc);
+}
+
 LoadedSource load_source_bytes(std::string name, std::string_view bytes, DiagnosticSink& sink) {
   return load_source_text(std::move(name), std::string(bytes), sink);
 }

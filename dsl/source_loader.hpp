@@ -27,4 +27,9 @@ struct LoadedSource {
 LoadedSource load_source_bytes(std::string name, std::string_view bytes, DiagnosticSink& sink);
 LoadedSource load_source_file(const std::string& path, DiagnosticSink& sink);
 
+/// Is this UTF-8 text in NFC? ICU looks only at the lines holding a character of U+0300 or
+/// above (everything below is NFC on its own), so plain Danish text is checked in one scan.
+/// The law data is held to NFC with the same test.
+bool is_nfc_utf8(std::string_view valid_utf8);
+
 }  // namespace kvs

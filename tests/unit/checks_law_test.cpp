@@ -207,6 +207,21 @@ TEST_CASE("the loader rejects broken law data naming file and line", "[checks][l
 // One standard, four law versions. The standard (tests/checks/versions/standard.kvs) offers:
 // the year they turn 75; yearly from 80; 65-79 at special risk; it excludes those who receive
 // both personal care and practical help; it cites § 79 a and has all the content of the orders.
+// Law text is compared with the standards' (which are read into NFC), so it must be in NFC
+// itself: "å" written as "a" + COMBINING RING ABOVE is refused, ASCII-only lines and
+// precomposed Danish letters pass (the loader shares the source reader's NFC test).
+TEST_CASE("the loader refuses law text that is not in NFC", "[checks][law]") {
+  ScratchLaw law("nfc");
+  law.edit("serviceloven-2019.xml", "årligt", "a\u030Arligt");
+  auto errors = law.load();
+  INFO(messages(errors));
+  bool found = false;
+  for (const auto& e : errors)
+    found = found || (e.file.find("serviceloven-2019.xml") != std::string::npos &&
+                      e.message.find("ikke NFC-normaliseret") != std::string::npos);
+  CHECK(found);
+}
+
 TEST_CASE("one standard under the 2010 and 2016 and 2019 and 2025 rules", "[checks][law][versions]") {
   std::ifstream in(test::source_path("tests/checks/versions/standard.kvs"));
   std::string base((std::istreambuf_iterator<char>(in)), {});
