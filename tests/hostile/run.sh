@@ -57,6 +57,14 @@ open(sys.argv[1],'w').write('kommune: \"Testby\"\nydelse: \"x\"\nforord: \"' + '
 " "$tmp/lang.kvs"
 run lang-streng 1 "kontrolleret" -- check --dato 2024-06-01 "$tmp/lang.kvs"
 
+# Empty prose as the first text whose LIX is counted: a worker thread's first LIX of an
+# empty text was counted through a null pointer (the render fuzzer found it; kvs check,
+# render --byraad and compare crashed with SIGSEGV on such a standard).
+printf "${head}år: 2024\nafsnit \"Indledning\" {\n  tekst: \"\"\"\n    \"\"\"\n}\nformål: \"\"\"\n  Vi kommer på besøg.\n  \"\"\"\n" >"$tmp/tom-prosa.kvs"
+run tom-prosa-check 1 "kontrolleret" -- check --dato 2024-06-01 "$tmp/tom-prosa.kvs"
+run tom-prosa-byraad 0 "skrev" -- render --byraad --dato 2024-06-01 --ud "$tmp/tom-ud" "$tmp/tom-prosa.kvs"
+run tom-prosa-compare 0 "kvs.sqlite" -- compare --dato 2024-06-01 --ud "$tmp/tom-cmp" "$tmp/tom-prosa.kvs"
+
 # 10 000 levels of nesting: one diagnostic per block past the limit, no stack exhaustion.
 python3 -c "
 import sys
