@@ -113,8 +113,9 @@ struct ElementSpec {
   bool text = false;  ///< may hold character data
 };
 
-const std::map<std::string, ElementSpec>& schema() {
-  static const std::map<std::string, ElementSpec> s = {
+// std::less<> so that an element's name is looked up without a std::string made of it.
+const std::map<std::string, ElementSpec, std::less<>>& schema() {
+  static const std::map<std::string, ElementSpec, std::less<>> s = {
       {"lovversion",
        {{"id", "akt", "i-kraft", "titel", "kilde", "verificeret"},
         {"ophoerer", "nummer", "aar"},
@@ -197,17 +198,17 @@ class FileLoader {
 
   // Unknown elements and attributes, missing required attributes, stray text.
   void validate(pugi::xml_node n) {
-    auto it = schema().find(n.name());
+    auto it = schema().find(std::string_view(n.name()));
     if (it == schema().end()) {
       error(n, "ukendt element <" + std::string(n.name()) + ">");
       return;
     }
     const ElementSpec& spec = it->second;
     for (auto a : n.attributes()) {
-      std::string name = a.name();
+      std::string_view name = a.name();
       if (std::find(spec.required.begin(), spec.required.end(), name) == spec.required.end() &&
           std::find(spec.optional.begin(), spec.optional.end(), name) == spec.optional.end())
-        error(n, "ukendt attribut '" + name + "' på <" + std::string(n.name()) + ">");
+        error(n, "ukendt attribut '" + std::string(name) + "' på <" + std::string(n.name()) + ">");
     }
     for (const auto& r : spec.required)
       if (!n.attribute(r.c_str())) error(n, "<" + std::string(n.name()) + "> mangler attributten '" + r + "'");
