@@ -283,54 +283,69 @@ void sentence_breaks(const Class* cls, std::int32_t n, std::vector<std::int32_t>
 
 }  // namespace uax29
 
-// lix() over text uax29 covers: the same counts as the ICU iterators give.
-Lix lix_uax29(const PlainText& text, const std::vector<uax29::Class>& classes, int long_word_over,
-              std::vector<std::int32_t>& word_starts, std::vector<std::int32_t>& breaks) {
-  Lix r;
-  const uax29::Class* cls = classes.data();
-  const std::int32_t n = text.length;
-  word_starts.clear();
-  for (std::int32_t start = 0; start < n;) {
-    std::int32_t end = uax29::word_end(cls, n, start);
-    // ICU tags a segment by its last letter or digit (underscores take the tag before
-    // them): "a4" and "Ældreområdet3" are numbers, "4a" is a word. Words with letters count.
-    int letters = text.letters(start, end);
-    std::int32_t last = end - 1;
-    while (last > start && cls[last].word == uax29::W::extend_num_let) --last;
-    if (letters > 0 && cls[last].word == uax29::W::letter) {
-      ++r.words;
-      if (letters > long_word_over) ++r.long_words;
-      word_starts.push_back(start);
-    }
-    start = end;
-  }
-  breaks.clear();
-  uax29::sentence_breaks(cls, n, breaks);
-  std::size_t w = 0;
-  for (std::int32_t end : breaks) {
-    bool has_word = false;
-    while (w < word_starts.size() && word_starts[w] < end) {
-      has_word = true;
-      ++w;
-    }
-    if (has_word) ++r.sentences;
-  }
-  r.value = lix_value(r.words, r.sentences, r.long_words);
-  return r;
-}
-
-}  // namespace
-
-namespace {
-
 // One set of buffers per thread (`kvs compare` runs one thread per core), reused for every
 // text.
 thread_local PlainText tl_text;
-thread_local std::vector<int32_t> tl_word_starts, tl_sentence_ends;
+thread_local std::vector<int32_t> tl_word_starts;
+
+// The counts of one text, fed by either walk (uax29's or ICU's iterators): its words in
+// order, then the ends of its sentences in order. A word has letters; a sentence counts when
+// a word starts in it.
+class LixCount {
+ public:
+  LixCount(const PlainText& text, int long_word_over) : text_(text), long_word_over_(long_word_over) {
+    tl_word_starts.clear();
+  }
+  void word(std::int32_t start, std::int32_t end) {
+    int letters = text_.letters(start, end);
+    if (letters == 0) return;
+    ++r_.words;
+    if (letters > long_word_over_) ++r_.long_words;
+    tl_word_starts.push_back(start);
+  }
+  void sentence_end(std::int32_t end) {
+    bool has_word = false;
+    while (next_word_ < tl_word_starts.size() && tl_word_starts[next_word_] < end) {
+      has_word = true;
+      ++next_word_;
+    }
+    if (has_word) ++r_.sentences;
+  }
+  Lix result() {
+    r_.value = lix_value(r_.words, r_.sentences, r_.long_words);
+    return r_;
+  }
+
+ private:
+  const PlainText& text_;
+  int long_word_over_;
+  std::size_t next_word_ = 0;
+  Lix r_;
+};
+
+// lix() over text uax29 covers: the same counts as the ICU iterators give.
+Lix lix_uax29(const PlainText& text, const std::vector<uax29::Class>& classes, int long_word_over) {
+  thread_local std::vector<std::int32_t> sentence_ends;
+  LixCount count(text, long_word_over);
+  const uax29::Class* cls = classes.data();
+  const std::int32_t n = text.length;
+  for (std::int32_t start = 0; start < n;) {
+    std::int32_t end = uax29::word_end(cls, n, start);
+    // ICU tags a segment by its last letter or digit (underscores take the tag before
+    // them): "a4" and "Ældreområdet3" are numbers, "4a" is a word.
+    std::int32_t last = end - 1;
+    while (last > start && cls[last].word == uax29::W::extend_num_let) --last;
+    if (cls[last].word == uax29::W::letter) count.word(start, end);
+    start = end;
+  }
+  sentence_ends.clear();
+  uax29::sentence_breaks(cls, n, sentence_ends);
+  for (std::int32_t end : sentence_ends) count.sentence_end(end);
+  return count.result();
+}
 
 // lix() with ICU's iterators on the text plain_utf16 made.
 Lix lix_icu(const PlainText& text, int long_word_over) {
-  Lix r;
   UErrorCode status = U_ZERO_ERROR;
   // Creating break iterators costs far more than using them (they load rule data): one
   // pair per thread, made the first time a text needs them.
@@ -338,37 +353,23 @@ Lix lix_icu(const PlainText& text, int long_word_over) {
       icu::BreakIterator::createWordInstance(icu::Locale("da"), status));
   thread_local std::unique_ptr<icu::BreakIterator> sentences(
       icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
-  if (!words || !sentences) return r;
-  std::vector<int32_t>& word_starts = tl_word_starts;
+  if (!words || !sentences) return {};
+  LixCount count(text, long_word_over);
   // The iterators read the buffer through a UText (no UnicodeString, no copy).
   UText ut = UTEXT_INITIALIZER;
   utext_openUChars(&ut, text.units.data(), text.length, &status);
   words->setText(&ut, status);
-  word_starts.clear();
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
     int32_t tag = words->getRuleStatus();
-    if (tag < UBRK_WORD_LETTER || tag >= UBRK_WORD_IDEO_LIMIT) continue;
-    int letters = text.letters(start, end);
-    if (letters == 0) continue;
-    ++r.words;
-    if (letters > long_word_over) ++r.long_words;
-    word_starts.push_back(start);
+    if (tag >= UBRK_WORD_LETTER && tag < UBRK_WORD_IDEO_LIMIT) count.word(start, end);
   }
   sentences->setText(&ut, status);
-  std::size_t w = 0;
-  start = sentences->first();
-  for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next()) {
-    bool has_word = false;
-    while (w < word_starts.size() && word_starts[w] < end) {
-      has_word = true;
-      ++w;
-    }
-    if (has_word) ++r.sentences;
-  }
+  sentences->first();
+  for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; end = sentences->next())
+    count.sentence_end(end);
   utext_close(&ut);
-  r.value = lix_value(r.words, r.sentences, r.long_words);
-  return r;
+  return count.result();
 }
 
 }  // namespace
@@ -377,7 +378,7 @@ Lix lix(std::string_view prose, int long_word_over) {
   thread_local std::vector<uax29::Class> classes;
   plain_utf16(prose, tl_text);
   if (uax29::classes_of(tl_text.units.data(), tl_text.length, classes))
-    return lix_uax29(tl_text, classes, long_word_over, tl_word_starts, tl_sentence_ends);
+    return lix_uax29(tl_text, classes, long_word_over);
   return lix_icu(tl_text, long_word_over);
 }
 
