@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "allocator.hpp"
 #include "commands.hpp"
 #include "spellcheck.hpp"
 #include "version.hpp"
@@ -70,6 +71,7 @@ void print_help() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  kvs::tune_allocator();
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "hjælp")) {
     print_help();
