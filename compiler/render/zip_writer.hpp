@@ -5,6 +5,8 @@
 // whose relocation alone cost every kvs process about 0.9 ms at start (bench/RESULTS.md),
 // and a writer of this one shape is the local headers, the central directory and the end
 // record (PKWARE APPNOTE 6.3, §4.3). The tests read every archive back with libzip.
+// Each thread keeps one deflate stream and the last compressed form of each part name, so
+// the parts every document of a batch shares (the styles) are compressed once.
 #pragma once
 
 #include <string>

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
+#include <thread>
 
 #include "zip_reader.hpp"
 #include "zip_writer.hpp"
@@ -70,6 +71,37 @@ TEST_CASE("zip: stored below 4 KB, deflated above; fixed time; UTF-8 names flagg
 TEST_CASE("zip: the same entries give the same bytes", "[render][zip][reproducible]") {
   std::string e1, e2;
   CHECK(kvs::render::zip_archive(sample_entries(), e1) == kvs::render::zip_archive(sample_entries(), e2));
+}
+
+// The writer keeps, per thread, the last compressed form of each part name and reuses it
+// when the same bytes come again (the styles of every DOCX in a batch).
+TEST_CASE("zip: a part reused from the last archive is the same as one compressed anew", "[render][zip][reproducible]") {
+  std::string error, cold;
+  std::thread([&] { cold = kvs::render::zip_archive(sample_entries(), error); }).join();  // fresh thread: nothing kept
+  REQUIRE(error.empty());
+  kvs::render::zip_archive(sample_entries(), error);
+  CHECK(kvs::render::zip_archive(sample_entries(), error) == cold);
+}
+
+TEST_CASE("zip: a part changed under the same name is compressed again, not taken from before", "[render][zip]") {
+  std::string error;
+  auto entries = sample_entries();
+  kvs::render::zip_archive(entries, error);
+  entries[1].data[entries[1].data.size() / 2] ^= 1;  // same name, same size, one bit differs
+  std::string archive = kvs::render::zip_archive(entries, error);
+  REQUIRE(error.empty());
+  auto back = kvs::test::zip_entries(archive, error);
+  REQUIRE(back.size() == entries.size());
+  CHECK(back[1].data == entries[1].data);
+  // More names than the writer keeps: every part still reads back as given.
+  std::vector<ZipEntry> many;
+  for (int i = 0; i < 40; ++i) many.push_back({"del" + std::to_string(i) + ".xml", std::string(5000 + i, char('a' + i % 26))});
+  std::string first = kvs::render::zip_archive(many, error);
+  archive = kvs::render::zip_archive(many, error);
+  CHECK(archive == first);
+  back = kvs::test::zip_entries(archive, error);
+  REQUIRE(back.size() == many.size());
+  for (std::size_t i = 0; i < many.size(); ++i) CHECK(back[i].data == many[i].data);
 }
 
 TEST_CASE("zip: no entries or a nameless entry is an error, not a broken archive", "[render][zip]") {
