@@ -228,3 +228,26 @@ TEST_CASE("the report is one self-contained, accessible Danish page", "[compare]
   // The time series is one line with what changed.
   CHECK(html.find("<tr id=\"ts-1\"><th scope=\"row\">Haderslev Kommune</th>") != std::string::npos);
 }
+
+// The name a standard is listed under is its path below the folder given, as the folder
+// shows it: a subfolder kept, a symbolic link named as the link, not as what it points to.
+TEST_CASE("compare: files of a folder are named by their path below it", "[compare]") {
+  TempDir t("names");
+  fs::create_directories(t.path / "mappe" / "under");
+  fs::create_directories(t.path / "andetsteds");
+  std::ofstream(t / "mappe/a.kvs") << "x";
+  std::ofstream(t / "mappe/under/b.kvs") << "x";
+  std::ofstream(t / "mappe/ikke.txt") << "x";
+  std::ofstream(t / "andetsteds/rigtig.kvs") << "x";
+  fs::create_symlink("../andetsteds/rigtig.kvs", t.path / "mappe" / "link.kvs");
+  for (std::string dir : {t / "mappe", t / "mappe/", t / "mappe/."}) {
+    INFO(dir);
+    std::vector<std::string> errors;
+    auto inputs = expand_inputs({dir}, errors);
+    CHECK(errors.empty());
+    std::vector<std::string> names;
+    for (const auto& in : inputs) names.push_back(in.display);
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"a.kvs", "link.kvs", "under/b.kvs"});
+  }
+}
