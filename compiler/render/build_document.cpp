@@ -581,7 +581,14 @@ class Builder {
       if (!text || text->value.empty()) continue;
       // The section's own parse (plain text does not depend on the heading base).
       auto at = inner_of_.find(&part);
-      std::string hay = comparable(part_prose(text->value, at == inner_of_.end() ? 3 : at->second)->plain_text());
+      std::string plain = part_prose(text->value, at == inner_of_.end() ? 3 : at->second)->plain_text();
+      // Most sections quote no law: a word of each provision rules them out before the
+      // whole section is made comparable (a tenth of the work, the same answer).
+      const ComparableFilter filter(plain);
+      if (!std::all_of(provisions.begin(), provisions.end(),
+                       [&](auto* q) { return filter.may_contain(q->comparable_probes); }))
+        continue;
+      std::string hay = comparable(plain);
       bool all = std::all_of(provisions.begin(), provisions.end(),
                              [&](auto* q) { return hay.find(q->comparable_text) != std::string::npos; });
       if (!all) continue;

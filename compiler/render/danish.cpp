@@ -316,6 +316,40 @@ std::string comparable(std::string_view text) {
   return t;
 }
 
+std::vector<std::string> comparable_probes(std::string_view c, std::size_t count) {
+  std::vector<std::string_view> runs;
+  for (std::size_t i = 0; i < c.size();) {
+    if (c[i] < 'a' || c[i] > 'z') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < c.size() && c[j] >= 'a' && c[j] <= 'z') ++j;
+    runs.push_back(c.substr(i, j - i));
+    i = j;
+  }
+  std::stable_sort(runs.begin(), runs.end(), [](std::string_view x, std::string_view y) { return x.size() > y.size(); });
+  std::vector<std::string> out;
+  for (std::string_view r : runs) {
+    if (out.size() == count) break;
+    if (std::find(out.begin(), out.end(), r) == out.end()) out.emplace_back(r);
+  }
+  return out;
+}
+
+ComparableFilter::ComparableFilter(std::string_view text) : checkable_(latin1_only(text)) {
+  if (!checkable_) return;
+  ascii_lower_.assign(text);
+  for (char& ch : ascii_lower_)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 0x20);
+}
+
+bool ComparableFilter::may_contain(const std::vector<std::string>& probes) const {
+  if (!checkable_) return true;
+  return std::all_of(probes.begin(), probes.end(),
+                     [&](const std::string& p) { return ascii_lower_.find(p) != std::string::npos; });
+}
+
 double Readability::lix() const { return checks::lix_value(words, sentences, long_words); }
 
 Readability readability(const std::vector<std::string>& blocks, int long_word_over) {

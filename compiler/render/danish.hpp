@@ -46,6 +46,25 @@ std::string typeset(std::string_view text);
 /// already in the document" comparisons.
 std::string comparable(std::string_view text);
 
+/// The longest runs of a–z in a comparable() text (at most `count`, longest first, no
+/// repeats): words any text holding it must spell in plain ASCII letters.
+std::vector<std::string> comparable_probes(std::string_view comparable_text, std::size_t count = 6);
+
+/// A cheap necessary test before comparable(text).find(needle): may_contain(probes) is
+/// false only if that find cannot succeed, where `probes` are comparable_probes(needle).
+/// comparable() never adds, drops or moves a letter between two letters, and on Latin-1
+/// text its lower-casing makes a–z only of A–Z and a–z; so every probe must be in `text`,
+/// ASCII case aside. Text with other characters (which ICU lower-cases) always passes.
+class ComparableFilter {
+ public:
+  explicit ComparableFilter(std::string_view text);
+  bool may_contain(const std::vector<std::string>& probes) const;
+
+ private:
+  bool checkable_ = false;
+  std::string ascii_lower_;
+};
+
 /// LIX (Björnsson): words per sentence plus the percentage of words longer than
 /// `long_word_over` letters, counted per string exactly as the advice rule raad-laesbarhed
 /// counts prose (checks::lix: ICU's Danish word and sentence breaks, words with letters), so

@@ -41,6 +41,7 @@ const Version* Library::prepared(const Version& v) const {
     for (Provision& p : versions_[i].provisions) {
       p.typeset_text = typeset(p.text);
       p.comparable_text = comparable(p.text);
+      p.comparable_probes = comparable_probes(p.comparable_text);
     }
   });
   return &v;

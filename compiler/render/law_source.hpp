@@ -33,6 +33,7 @@ struct Provision {
   /// standard quotes the same provisions and looks for them in its prose, and most of the
   /// law data's versions are never quoted in one run.
   std::string typeset_text, comparable_text;
+  std::vector<std::string> comparable_probes;  ///< of comparable_text: a quick "can it be there"
 };
 
 struct Duty {

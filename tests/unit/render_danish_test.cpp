@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <random>
 #include <vector>
 
 #include "danish.hpp"
@@ -105,6 +106,44 @@ TEST_CASE("render: typography of running text", "[render][danish]") {
   // Idempotent: typesetting twice changes nothing more.
   std::string once = typeset("§ 79 a, stk. 2-4, 65 - 81 år");
   CHECK(typeset(once) == once);
+}
+
+// may_contain_comparable may only say "no" when comparable(text).find(needle) would fail:
+// every piece cut out of a random text's comparable form must pass, in any case mix and
+// with the typography comparable() rewrites (ranges, "§79a", "stk. 3", no-break spaces).
+TEST_CASE("render: the comparable prefilter never rules out a text that holds the needle", "[render][danish]") {
+  const std::vector<std::string> atoms = {"a", "b", "E", "k", "Q", "z", "æ", "Ø", "å", "é", "Ä", " ", "  ", "\n", nb, "§",
+                                          "§79a", "§ 79 a", "stk. 3", "Stk. 2", "nr. 716", "65-81", "65 - 81", "8.00 – 8.30",
+                                          "-", ".", ",", "1", "2024-06-01", "K\u212a", "İ", "ǅ", "\u00ad"};
+  std::mt19937 rng(20261202);
+  int pieces = 0, ruled_out = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    for (int k = std::uniform_int_distribution<int>(1, 40)(rng); k > 0; --k)
+      text += atoms[std::uniform_int_distribution<std::size_t>(0, atoms.size() - 1)(rng)];
+    const std::string hay = comparable(text);
+    if (hay.empty()) continue;
+    for (int cut = 0; cut < 4; ++cut) {
+      std::size_t a = std::uniform_int_distribution<std::size_t>(0, hay.size() - 1)(rng);
+      std::size_t b = std::uniform_int_distribution<std::size_t>(a, hay.size())(rng);
+      std::string needle = hay.substr(a, b - a);
+      if (needle.empty()) continue;
+      ++pieces;
+      INFO(text << " | " << needle);
+      CHECK(ComparableFilter(text).may_contain(comparable_probes(needle)));
+    }
+    // And it does rule out: a word the text lacks.
+    if (!ComparableFilter(text).may_contain({"hjemmebesoeg"})) ++ruled_out;
+  }
+  CHECK(pieces > 10000);
+  CHECK(ruled_out > 0);
+  CHECK(comparable_probes("kommunalbestyrelsen skal tilbyde et forebyggende hjemmebesøg", 3) ==
+        std::vector<std::string>{"kommunalbestyrelsen", "forebyggende", "hjemmebes"});  // ø ends a run
+  CHECK(comparable_probes("§ 79 a, stk. 1, stk. 2") == std::vector<std::string>{"stk", "a"});
+  CHECK(comparable_probes("§ 79").empty());
+  CHECK(ComparableFilter("Kommunalbestyrelsen SKAL").may_contain({"skal", "kommunalbestyrelsen"}));
+  CHECK_FALSE(ComparableFilter("Kommunalbestyrelsen kan").may_contain({"kommunalbestyrelsen", "skal"}));
+  CHECK(ComparableFilter("K\u212a: not Latin-1, so never ruled out").may_contain({"zzz"}));
 }
 
 TEST_CASE("render: Danish collation", "[render][danish]") {
