@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 
+#include "xml_tree.hpp"
+
 namespace kvs::render {
 namespace {
 
@@ -28,22 +30,15 @@ struct StringWriter : pugi::xml_writer {
   void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
 };
 
-/// Without indentation, as Word writes its parts: indenting made word/document.xml 1.7 times
-/// larger, and every byte of it is written, deflated and read again by Word. (The golden
-/// test indents the part to keep its reviewed copy readable.)
+/// The parts built in code are XmlTrees (xml_tree.hpp); the two filled in from a template
+/// (numbering, footer) are read and written with pugixml. Both write without indentation,
+/// as Word writes its parts: indenting made word/document.xml 1.7 times larger, and every
+/// byte of it is written, deflated and read again by Word. (The golden test indents the
+/// part to keep its reviewed copy readable.)
 std::string to_xml(const pugi::xml_document& doc) {
   StringWriter w;
   doc.save(w, "", pugi::format_raw, pugi::encoding_utf8);
   return std::move(w.out);
-}
-
-pugi::xml_document new_part() {
-  pugi::xml_document doc;
-  auto decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  decl.append_attribute("standalone") = "yes";
-  return doc;
 }
 
 /// Word bookmark names: letters, digits and underscores, at most 40 characters.
@@ -88,7 +83,7 @@ class DocxWriter {
   }
 
   // ---- paragraphs and runs ----------------------------------------------------------
-  pugi::xml_node para(pugi::xml_node parent, const std::string& style) {
+  XmlNode para(XmlNode parent, const std::string& style) {
     auto p = parent.append_child("w:p");
     if (!style.empty() || list_.numId) {
       auto ppr = p.append_child("w:pPr");
@@ -106,42 +101,52 @@ class DocxWriter {
     return p;
   }
 
-  void run(pugi::xml_node parent, const std::string& text, const RunFormat& f) {
+  /// Runs are written straight to XML (XmlNode::append_raw): they are the most numerous
+  /// elements of a document and nothing looks into them once written. The bytes are those
+  /// the element-by-element form gave (the golden DOCX tests hold them).
+  void run(XmlNode parent, const std::string& text, const RunFormat& f) {
+    std::string& x = run_xml_;
+    x.clear();
+    const bool formatted = f.bold || f.italic || f.code || f.struck || f.underlined || !f.style.empty();
     // Split at line breaks: each "\n" becomes <w:br/>.
     std::size_t start = 0;
     while (start <= text.size()) {
       auto nl = text.find('\n', start);
-      // The last (usually only) piece is read in place; pugixml stops at a NUL either way.
-      std::string before_break;
-      if (nl != std::string::npos) before_break = text.substr(start, nl - start);
-      const char* piece = nl == std::string::npos ? text.c_str() + start : before_break.c_str();
-      const std::size_t piece_size = (nl == std::string::npos ? text.size() : nl) - start;
-      auto r = parent.append_child("w:r");
-      if (f.bold || f.italic || f.code || f.struck || f.underlined || !f.style.empty()) {
-        auto rpr = r.append_child("w:rPr");
-        if (!f.style.empty()) rpr.append_child("w:rStyle").append_attribute("w:val") = f.style.c_str();
-        if (f.code) {
-          auto fonts = rpr.append_child("w:rFonts");
-          fonts.append_attribute("w:ascii") = "Courier New";
-          fonts.append_attribute("w:hAnsi") = "Courier New";
+      const std::size_t end = nl == std::string::npos ? text.size() : nl;
+      const bool has_text = end > start, has_break = nl != std::string::npos;
+      if (!formatted && !has_text && !has_break) {
+        x += "<w:r/>";
+        break;
+      }
+      x += "<w:r>";
+      if (formatted) {
+        x += "<w:rPr>";
+        if (!f.style.empty()) {
+          x += "<w:rStyle w:val=\"";
+          xml_escape_attribute(x, f.style);
+          x += "\"/>";
         }
-        if (f.bold) rpr.append_child("w:b");
-        if (f.italic) rpr.append_child("w:i");
-        if (f.struck) rpr.append_child("w:strike");
-        if (f.underlined) rpr.append_child("w:u").append_attribute("w:val") = "single";
+        if (f.code) x += "<w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\"/>";
+        if (f.bold) x += "<w:b/>";
+        if (f.italic) x += "<w:i/>";
+        if (f.struck) x += "<w:strike/>";
+        if (f.underlined) x += "<w:u w:val=\"single\"/>";
+        x += "</w:rPr>";
       }
-      if (piece_size > 0) {
-        auto t = r.append_child("w:t");
-        t.append_attribute("xml:space") = "preserve";
-        t.text().set(piece);
+      if (has_text) {
+        x += "<w:t xml:space=\"preserve\">";
+        xml_escape_text(x, std::string_view(text).substr(start, end - start));
+        x += "</w:t>";
       }
-      if (nl == std::string::npos) break;
-      r.append_child("w:br");
+      if (has_break) x += "<w:br/>";
+      x += "</w:r>";
+      if (!has_break) break;
       start = nl + 1;
     }
+    parent.append_raw(x);
   }
 
-  pugi::xml_node hyperlink(pugi::xml_node parent, const std::string& href) {
+  XmlNode hyperlink(XmlNode parent, const std::string& href) {
     auto h = parent.append_child("w:hyperlink");
     if (!href.empty() && href[0] == '#') {
       h.append_attribute("w:anchor") = bookmark(href.substr(1)).c_str();
@@ -160,7 +165,7 @@ class DocxWriter {
     return id;
   }
 
-  void spans(pugi::xml_node p, const Spans& spans) {
+  void spans(XmlNode p, const Spans& spans) {
     for (const auto& s : spans) {
       RunFormat f;
       f.bold = s.style == Span::Style::strong;
@@ -176,7 +181,7 @@ class DocxWriter {
     }
   }
 
-  void bookmark_around(pugi::xml_node p, const std::string& id) {
+  void bookmark_around(XmlNode p, const std::string& id) {
     if (id.empty()) return;
     auto start = p.prepend_child("w:bookmarkStart");
     start.append_attribute("w:id") = bookmark_id_;
@@ -199,11 +204,11 @@ class DocxWriter {
   }
 
   // ---- blocks -----------------------------------------------------------------------
-  void blocks(pugi::xml_node parent, const Blocks& bs) {
+  void blocks(XmlNode parent, const Blocks& bs) {
     for (const auto& b : bs) block(parent, b);
   }
 
-  void block(pugi::xml_node parent, const Block& b) {
+  void block(XmlNode parent, const Block& b) {
     switch (b.kind) {
       case Block::Kind::heading: {
         auto p = para(parent, heading_style(b.level));
@@ -252,7 +257,7 @@ class DocxWriter {
     return id;
   }
 
-  void table_props(pugi::xml_node tbl, const std::string& style, int width) {
+  void table_props(XmlNode tbl, const std::string& style, int width) {
     auto pr = tbl.append_child("w:tblPr");
     pr.append_child("w:tblStyle").append_attribute("w:val") = style.c_str();
     auto w = pr.append_child("w:tblW");
@@ -269,7 +274,7 @@ class DocxWriter {
   }
 
   /// A table cell; `fill` is a background colour (direct formatting, so every reader shows it).
-  pugi::xml_node cell(pugi::xml_node tr, int width, const char* fill = nullptr, int span = 1) {
+  XmlNode cell(XmlNode tr, int width, const char* fill = nullptr, int span = 1) {
     auto tc = tr.append_child("w:tc");
     auto pr = tc.append_child("w:tcPr");
     auto w = pr.append_child("w:tcW");
@@ -286,12 +291,12 @@ class DocxWriter {
   }
 
   /// A table cell must end with a paragraph (also after a nested table).
-  void close_cell(pugi::xml_node tc) {
+  void close_cell(XmlNode tc) {
     auto last = tc.last_child();
     if (!last || std::string_view(last.name()) != "w:p") para(tc, in_table_ ? "TableText" : "");
   }
 
-  void table(pugi::xml_node parent, const Table& t) {
+  void table(XmlNode parent, const Table& t) {
     int width = available_width_;
     if (!t.caption.empty()) {
       auto p = para(parent, "Caption");
@@ -358,8 +363,8 @@ class DocxWriter {
   }
 
   /// w:keepNext on every paragraph of every row but the last (in schema order: after pStyle).
-  static void keep_rows_together(pugi::xml_node tbl) {
-    std::vector<pugi::xml_node> rows;
+  static void keep_rows_together(XmlNode tbl) {
+    std::vector<XmlNode> rows;
     for (auto tr : tbl.children("w:tr")) rows.push_back(tr);
     for (std::size_t r = 0; r + 1 < rows.size(); ++r)
       for (auto tc : rows[r].children("w:tc"))
@@ -372,11 +377,11 @@ class DocxWriter {
         }
   }
 
-  void spacer_after_table(pugi::xml_node parent) {
+  void spacer_after_table(XmlNode parent) {
     if (!in_table_) para(parent, "Spacer");
   }
 
-  void note(pugi::xml_node parent, const Block& b) {
+  void note(XmlNode parent, const Block& b) {
     int width = available_width_;
     auto tbl = parent.append_child("w:tbl");
     table_props(tbl, b.role == "law" ? "KvsNoteLaw" : "KvsNote", width);
@@ -398,11 +403,11 @@ class DocxWriter {
   }
 
   // ---- prose: walking the cmark tree ------------------------------------------------
-  void prose_blocks(pugi::xml_node parent, cmark_node* node) {
+  void prose_blocks(XmlNode parent, cmark_node* node) {
     for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) prose_block(parent, c);
   }
 
-  void prose_block(pugi::xml_node parent, cmark_node* n) {
+  void prose_block(XmlNode parent, cmark_node* n) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_PARAGRAPH: {
         auto p = para(parent, para_style(""));
@@ -450,7 +455,7 @@ class DocxWriter {
     }
   }
 
-  void inlines(pugi::xml_node p, cmark_node* node, RunFormat f) {
+  void inlines(XmlNode p, cmark_node* node, RunFormat f) {
     for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
       switch (cmark_node_get_type(c)) {
         case CMARK_NODE_TEXT:
@@ -498,7 +503,7 @@ class DocxWriter {
   }
 
   // ---- the document -----------------------------------------------------------------
-  void cover(pugi::xml_node body) {
+  void cover(XmlNode body) {
     auto m = para(body, "Municipality");
     run(m, doc_.municipality, {});
     auto k = para(body, "Kicker");
@@ -520,7 +525,7 @@ class DocxWriter {
     }
   }
 
-  pugi::xml_node section_heading(pugi::xml_node parent, const Section& s, bool row_head) {
+  XmlNode section_heading(XmlNode parent, const Section& s, bool row_head) {
     auto p = para(parent, heading_style(s.level));
     if (row_head) {
       // The tabel layout keeps Heading 1 for the outline but sets it like a row label.
@@ -537,12 +542,12 @@ class DocxWriter {
     }
     auto wt = r.append_child("w:t");
     wt.append_attribute("xml:space") = "preserve";
-    wt.text().set(text.c_str());
+    wt.set_text(text.c_str());
     bookmark_around(p, s.id);
     return p;
   }
 
-  void flow_section(pugi::xml_node body, const Section& s) {
+  void flow_section(XmlNode body, const Section& s) {
     section_heading(body, s, false);
     blocks(body, s.blocks);
   }
@@ -551,8 +556,8 @@ class DocxWriter {
   /// section breaks out of the grid and spans the page, so its header row can repeat on
   /// every page (Word and LibreOffice repeat header rows only in top-level tables); the
   /// section then continues in a new row.
-  void tabel(pugi::xml_node body, const std::vector<Section>& sections, std::size_t& i) {
-    pugi::xml_node tbl;
+  void tabel(XmlNode body, const std::vector<Section>& sections, std::size_t& i) {
+    XmlNode tbl;
     auto open_grid = [&] {
       tbl = body.append_child("w:tbl");
       table_props(tbl, "KvsLayout", kTextWidth);
@@ -576,7 +581,7 @@ class DocxWriter {
       }
       auto head = cell(tr, kRowHeadWidth, kTint);
       section_heading(head, s, true);
-      pugi::xml_node body_cell = cell(tr, kTextWidth - kRowHeadWidth);
+      XmlNode body_cell = cell(tr, kTextWidth - kRowHeadWidth);
       available_width_ = kTextWidth - kRowHeadWidth - 220;
       for (const Block& b : s.blocks) {
         if (b.kind == Block::Kind::table) {
@@ -585,7 +590,7 @@ class DocxWriter {
           available_width_ = kTextWidth;
           table(body, *b.table);
           open_grid();
-          body_cell = pugi::xml_node();
+          body_cell = XmlNode();
           continue;
         }
         if (!body_cell) {
@@ -604,7 +609,7 @@ class DocxWriter {
   }
 
   std::string document_xml() {
-    auto doc = new_part();
+    XmlTree doc;
     auto root = doc.append_child("w:document");
     root.append_attribute("xmlns:w") = kW;
     root.append_attribute("xmlns:r") = kR;
@@ -645,11 +650,11 @@ class DocxWriter {
     mar.append_attribute("w:footer") = 709;
     mar.append_attribute("w:gutter") = 0;
     if (doc_.cover_page) sect.append_child("w:titlePg");
-    return to_xml(doc);
+    return doc.serialize();
   }
 
   std::string document_rels() {
-    auto doc = new_part();
+    XmlTree doc;
     auto rels = doc.append_child("Relationships");
     rels.append_attribute("xmlns") = "http://schemas.openxmlformats.org/package/2006/relationships";
     auto add = [&](const std::string& id, const std::string& type, const std::string& target, bool external) {
@@ -665,7 +670,7 @@ class DocxWriter {
     add("rIdNumbering", base + "numbering", "numbering.xml", false);
     add("rIdFooter1", base + "footer", "footer1.xml", false);
     for (const auto& url : link_order_) add(links_.at(url), kRelHyperlink, url, true);
-    return to_xml(doc);
+    return doc.serialize();
   }
 
   std::string numbering_xml() {
@@ -705,7 +710,7 @@ class DocxWriter {
 
   std::string core_xml() {
     const Metadata& m = doc_.meta;
-    auto doc = new_part();
+    XmlTree doc;
     auto root = doc.append_child("cp:coreProperties");
     root.append_attribute("xmlns:cp") = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
     root.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
@@ -713,7 +718,7 @@ class DocxWriter {
     root.append_attribute("xmlns:dcmitype") = "http://purl.org/dc/dcmitype/";
     root.append_attribute("xmlns:xsi") = "http://www.w3.org/2001/XMLSchema-instance";
     auto text = [&](const char* name, const std::string& value) {
-      if (!value.empty()) root.append_child(name).text().set(value.c_str());
+      if (!value.empty()) root.append_child(name).set_text(value.c_str());
     };
     text("dc:title", m.title);
     text("dc:subject", m.subject);
@@ -729,24 +734,24 @@ class DocxWriter {
       for (const char* name : {"dcterms:created", "dcterms:modified"}) {
         auto n = root.append_child(name);
         n.append_attribute("xsi:type") = "dcterms:W3CDTF";
-        n.text().set(when.c_str());
+        n.set_text(when.c_str());
       }
     }
-    return to_xml(doc);
+    return doc.serialize();
   }
 
   std::string app_xml() {
-    auto doc = new_part();
+    XmlTree doc;
     auto root = doc.append_child("Properties");
     root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
     root.append_attribute("xmlns:vt") = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
-    root.append_child("Application").text().set(doc_.meta.generator.c_str());
-    root.append_child("Company").text().set(doc_.meta.author.c_str());
-    return to_xml(doc);
+    root.append_child("Application").set_text(doc_.meta.generator.c_str());
+    root.append_child("Company").set_text(doc_.meta.author.c_str());
+    return doc.serialize();
   }
 
   std::string custom_xml() {
-    auto doc = new_part();
+    XmlTree doc;
     auto root = doc.append_child("Properties");
     root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
     root.append_attribute("xmlns:vt") = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
@@ -756,12 +761,12 @@ class DocxWriter {
       p.append_attribute("fmtid") = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
       p.append_attribute("pid") = pid++;
       p.append_attribute("name") = name;
-      p.append_child("vt:lpwstr").text().set(value.c_str());
+      p.append_child("vt:lpwstr").set_text(value.c_str());
     };
     prop("kvs-version", doc_.meta.generator);
     prop("kvs-kilde", doc_.meta.source_name);
     prop("kvs-kilde-sha256", doc_.meta.source_sha256);
-    return to_xml(doc);
+    return doc.serialize();
   }
 
   struct ListState {
@@ -780,6 +785,7 @@ class DocxWriter {
   std::map<std::string, std::string> links_;
   std::vector<std::string> link_order_;
   std::vector<int> ordered_starts_;
+  std::string run_xml_;  ///< run()'s buffer, kept to spare an allocation per run
 };
 
 }  // namespace
