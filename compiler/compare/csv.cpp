@@ -9,21 +9,44 @@
 
 namespace kvs::compare {
 
-std::string csv_field(const std::string& s) {
-  bool quote = s.find_first_of(";\"\n\r") != std::string::npos || (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-  if (!quote) return s;
-  std::string out = "\"";
+namespace {
+
+// One pass over the field (find_first_of with a set of four searched the set once per
+// character: a fifth of writing the CSV files), appended in place.
+void append_field(std::string& out, const std::string& s) {
+  bool quote = !s.empty() && (s.front() == ' ' || s.back() == ' ');
+  for (std::size_t i = 0; !quote && i < s.size(); ++i) {
+    const char c = s[i];
+    quote = c == ';' || c == '"' || c == '\n' || c == '\r';
+  }
+  if (!quote) {
+    out += s;
+    return;
+  }
+  out += '"';
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& s) {
+  std::string out;
+  append_field(out, s);
+  return out;
 }
 
 std::string csv_line(const std::vector<std::string>& fields) {
   std::string line;
-  for (std::size_t i = 0; i < fields.size(); ++i) line += (i ? ";" : "") + csv_field(fields[i]);
-  return line + "\n";
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ';';
+    append_field(line, fields[i]);
+  }
+  line += '\n';
+  return line;
 }
 
 std::string column_prefix(const StatutoryGroup& g) {
