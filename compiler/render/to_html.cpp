@@ -3,12 +3,10 @@
 namespace kvs::render {
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
+/// `s` HTML-escaped onto `out` (runs between the characters that need it in one go).
+void esc_into(std::string& out, std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    // Text between the characters that need escaping is appended as one run.
     std::size_t j = i;
     while (j < s.size() && s[j] != '&' && s[j] != '<' && s[j] != '>' && s[j] != '"') ++j;
     out.append(s.data() + i, j - i);
@@ -21,6 +19,12 @@ std::string esc(std::string_view s) {
     }
     i = j + 1;
   }
+}
+
+std::string esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  esc_into(out, s);
   return out;
 }
 
@@ -40,9 +44,13 @@ class HtmlWriter {
                         : s.style == Span::Style::deleted  ? "del"
                         : s.style == Span::Style::inserted ? "ins"
                                                            : nullptr;
-      if (!s.href.empty()) out_.append("<a href=\"").append(esc(s.href)).append("\">");
+      if (!s.href.empty()) {
+        out_ += "<a href=\"";
+        esc_into(out_, s.href);
+        out_ += "\">";
+      }
       if (tag) out_.append("<").append(tag).append(">");
-      out_ += esc(s.text);
+      esc_into(out_, s.text);
       if (tag) out_.append("</").append(tag).append(">");
       if (!s.href.empty()) out_ += "</a>";
     }
