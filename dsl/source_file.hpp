@@ -45,10 +45,17 @@ class SourceFile : public std::enable_shared_from_this<SourceFile> {
     return std::string_view(text_).substr(r.begin, r.end - r.begin);
   }
 
+  /// The text is the file's bytes as read: the loader removed no byte-order mark, CR or
+  /// invisible character and changed nothing to NFC. (A document's fingerprint is of the
+  /// bytes as saved; with this it need not read the file again.)
+  bool verbatim() const { return verbatim_; }
+  void set_verbatim(bool v) { verbatim_ = v; }
+
  private:
   std::string name_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
+  bool verbatim_ = false;
 };
 
 /// Number of code points in a UTF-8 string (continuation bytes are not counted).

@@ -62,9 +62,10 @@ std::size_t next_marked(const unsigned char* t, std::size_t i, std::size_t n, Ma
 
 // CRLF and lone CR become LF, in place (the text only shrinks); a file without a CR is
 // left untouched after one memchr pass.
-void normalise_line_ends(std::string& text) {
+/// True if there was a CR.
+bool normalise_line_ends(std::string& text) {
   std::size_t cr = text.find('\r');
-  if (cr == std::string::npos) return;
+  if (cr == std::string::npos) return false;
   char* out = text.data() + cr;
   const std::size_t n = text.size();
   std::size_t from = cr;
@@ -79,6 +80,7 @@ void normalise_line_ends(std::string& text) {
   std::memmove(out, text.data() + from, n - from);
   out += n - from;
   text.resize(static_cast<std::size_t>(out - text.data()));
+  return true;
 }
 
 // Offset of the first byte that starts an invalid UTF-8 sequence or is NUL; size() if none.
@@ -157,16 +159,18 @@ bool is_nfc(std::string_view text, const icu::Normalizer2& nfc) {
   return true;
 }
 
-void to_nfc(std::string& utf8) {
+/// True if the text was not in NFC (and now is).
+bool to_nfc(std::string& utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status) || is_nfc(utf8, *nfc)) return;
+  if (U_FAILURE(status) || is_nfc(utf8, *nfc)) return false;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
   icu::UnicodeString n = nfc->normalize(u, status);
-  if (U_FAILURE(status)) return;
+  if (U_FAILURE(status)) return false;
   std::string out;
   n.toUTF8String(out);
   utf8 = std::move(out);
+  return true;
 }
 
 // Length of the invisible character that starts at t[i] (0 if there is none): a control
@@ -226,13 +230,16 @@ std::string read_all(std::ifstream& in, std::size_t expected) {
 
 // The loader proper, on bytes it may change in place (a file read is not copied again).
 LoadedSource load_source_text(std::string name, std::string text, DiagnosticSink& sink) {
-  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.erase(0, 3);
-  normalise_line_ends(text);
+  const bool bom = text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0;
+  if (bom) text.erase(0, 3);
+  const bool line_ends = normalise_line_ends(text);
   if (first_bad_byte(text) != text.size()) return report_bad_bytes(std::move(name), text, sink);
-  to_nfc(text);
+  const bool nfc = to_nfc(text);
   std::vector<std::uint32_t> invisible_at = drop_invisible(text);
+  const bool verbatim = !bom && !line_ends && !nfc && invisible_at.empty();
   LoadedSource result;
   result.file = std::make_shared<SourceFile>(std::move(name), std::move(text));
+  result.file->set_verbatim(verbatim);
   for (std::uint32_t at : invisible_at) {
     auto& d = sink.warning(*result.file, {at, at}, "KVS-L004",
                            "et usynligt tegn (byte-order mark, nul-bredde mellemrum eller styretegn) er fjernet her");

@@ -54,7 +54,7 @@ class DocumentStage {
       std::error_code ec;
       fs::create_directories((fs::path(dir_) / stem).parent_path(), ec);
       if (ec) return fail("kan ikke oprette mappen til " + stem + ": " + ec.message());
-      StagedDocuments d = stage_documents(settings_, in.path, stem, *run.unit.model, run.sink.diagnostics(),
+      StagedDocuments d = stage_documents(settings_, *run.unit.file, stem, *run.unit.model, run.sink.diagnostics(),
                                           run.law.has_value(), batch_);
       std::lock_guard lock(mutex_);
       errors_.insert(errors_.end(), d.errors.begin(), d.errors.end());

@@ -10,17 +10,20 @@ namespace kvs::cli {
 namespace {
 
 // The document names the exact bytes it was made from (the file as saved, before any
-// normalisation), so a council can tell which version of the source it approved.
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+// normalisation), so a council can tell which version of the source it approved. Those
+// are the loaded text itself unless the loader changed something; only then is the file
+// read again.
+std::string source_fingerprint(const SourceFile& source) {
+  if (source.verbatim()) return render::sha256_hex(source.text());
+  std::ifstream in(source.name(), std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
-  return s.str();
+  return render::sha256_hex(s.str());
 }
 
 }  // namespace
 
-StagedDocuments stage_documents(const DocumentSettings& settings, const std::string& source_path,
+StagedDocuments stage_documents(const DocumentSettings& settings, const SourceFile& source,
                                 const std::string& stem, const model::Standard& standard,
                                 std::vector<Diagnostic> findings, bool checks_ran, OutputBatch& batch) {
   namespace fs = std::filesystem;
@@ -28,8 +31,8 @@ StagedDocuments stage_documents(const DocumentSettings& settings, const std::str
   render::RenderOptions ro;
   ro.council = settings.council;
   ro.reference_date = settings.check_date.value_or(Date::today());
-  ro.source_name = fs::path(source_path).filename().string();
-  ro.source_sha256 = render::sha256_hex(file_bytes(source_path));
+  ro.source_name = fs::path(source.name()).filename().string();
+  ro.source_sha256 = source_fingerprint(source);
   ro.lix_long_word_over = settings.lix_long_word_over;
   if (settings.council) {
     ro.findings = std::move(findings);

@@ -31,11 +31,11 @@ struct StagedDocuments {
   std::vector<std::string> errors;  ///< Danish, "mappe/navn.docx: …"
 };
 
-/// Renders `standard` (read from `source_path`) into every format of `settings`, named
+/// Renders `standard` (read from `source`) into every format of `settings`, named
 /// `stem`.EXT in the output folder, and stages each file in `batch`. `findings` are the
 /// checker's (shown only in the council edition); `checks_ran` says whether it ran.
 /// Safe to call from several threads at once.
-StagedDocuments stage_documents(const DocumentSettings& settings, const std::string& source_path,
+StagedDocuments stage_documents(const DocumentSettings& settings, const SourceFile& source,
                                 const std::string& stem, const model::Standard& standard,
                                 std::vector<Diagnostic> findings, bool checks_ran, OutputBatch& batch);
 

@@ -87,5 +87,14 @@ expect_exit 0 "compare --dokumenter over year folders" "$KVS" compare "$tmp/aar"
 expect_exit 2 "compare --dokumenter with a name used twice" "$KVS" compare "$tmp/aar/2024/soroe.kvs" "$tmp/aar/2025/soroe.kvs" --dokumenter --ud "$tmp/c6"
 "$KVS" compare "$tmp/aar/2024/soroe.kvs" "$tmp/aar/2025/soroe.kvs" --dokumenter --ud "$tmp/c6" 2>&1 | grep -q "bruges allerede" && ok || bad "duplicate document name reported"
 
+# The fingerprint in a document is the SHA-256 of the file as saved: for a file the loader
+# takes as it is, and for one it changes (a BOM and CRLF line ends, as Windows editors save).
+sed 's/$/\r/' standards/soroe.kvs | { printf '\357\273\277'; cat; } > "$tmp/soroe-crlf.kvs"
+for f in standards/soroe.kvs "$tmp/soroe-crlf.kvs"; do
+  "$KVS" render "$f" --ud "$tmp/fp" --format html --dato 2024-06-01 > /dev/null 2>&1
+  sum=$(sha256sum "$f" | cut -d' ' -f1)
+  grep -q "kvs.kilde-sha256\" content=\"$sum\"" "$tmp/fp/$(basename "${f%.kvs}").html" && ok || bad "fingerprint of $f"
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -31,6 +31,25 @@ TEST_CASE("the loader drops a BOM and normalises line ends", "[source]") {
   CHECK(sink.diagnostics().empty());
 }
 
+// verbatim(): the text is the bytes as read, so a document's fingerprint can be taken of
+// it; any change the loader makes clears it.
+TEST_CASE("the loader says whether the text is the file's bytes", "[source]") {
+  const std::pair<const char*, bool> cases[] = {
+      {"formål: at forebygge\n", true},  {"", true},
+      {"\xEF\xBB\xBF" "a\n", false},      {"a\r\nb\n", false},
+      {"a\rb", false},                   {"a\xCC\x8A", false},  // NFD å
+      {"a\xE2\x80\x8B" "b", false},       // zero-width space dropped
+  };
+  for (const auto& [bytes, verbatim] : cases) {
+    INFO(bytes);
+    DiagnosticSink sink;
+    auto l = load_source_bytes("x.kvs", bytes, sink);
+    REQUIRE(l.ok);
+    CHECK(l.file->verbatim() == verbatim);
+    if (verbatim) CHECK(l.file->text() == bytes);
+  }
+}
+
 TEST_CASE("the loader normalises to NFC", "[source]") {
   DiagnosticSink sink;
   // "å" written as a + combining ring above (U+030A) becomes the single letter U+00E5.
