@@ -60,7 +60,9 @@ B meta --results "$RES" date="$(date -Iseconds)" kvs_version="$($K --version 2>/
 
 SIZES=(98 980 9800)
 [ "$QUICK" = 1 ] && SIZES=(98 980)
-reps_for() { case "$1" in 98) echo 7 ;; 980) echo 3 ;; *) echo 1 ;; esac; }
+# 9 800: three runs, as for 980; one run of a few seconds on this shared host moved the ratio by
+# a fifth (cmark itself 1.16 in one run), which a linearity verdict should not hang on.
+reps_for() { case "$1" in 98) echo 7 ;; *) echo 3 ;; esac; }
 [ "$QUICK" = 1 ] && reps_for() { case "$1" in 98) echo 3 ;; *) echo 1 ;; esac; }
 
 # ---------------------------------------------------------------------------------------------
