@@ -124,7 +124,9 @@ std::string XmlTree::serialize() const {
   return out;
 }
 
-// Recursive like pugixml's writer's output, not its stack; a DOCX nests a dozen deep.
+// Recursive: the depth is the part's element nesting (body, table, row, cell, a table in
+// it, paragraph, hyperlink, run), which no input deepens: lists and quotes in prose become
+// flat paragraphs with a style, so the stack stays a dozen frames deep.
 void XmlTree::write(std::string& out, std::uint32_t index) const {
   const Node& n = nodes_[index];
   if (n.raw) {
