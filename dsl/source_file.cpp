@@ -5,8 +5,8 @@
 
 namespace kvs {
 
-SourceFile::SourceFile(std::string name, std::string text)
-    : name_(std::move(name)), text_(std::move(text)) {
+SourceFile::SourceFile(std::string name, std::string text, bool verbatim)
+    : name_(std::move(name)), text_(std::move(text)), verbatim_(verbatim) {
   // memchr jumps from line feed to line feed instead of testing every byte.
   line_starts_.push_back(0);
   const char* begin = text_.data();

@@ -28,8 +28,9 @@ struct Position {
 /// compilation that made it): create files with std::make_shared.
 class SourceFile : public std::enable_shared_from_this<SourceFile> {
  public:
-  /// `text` must already be valid UTF-8 with LF line ends (see load_source).
-  SourceFile(std::string name, std::string text);
+  /// `text` must already be valid UTF-8 with LF line ends (see load_source); `verbatim`:
+  /// it is the file's bytes unchanged (see verbatim()).
+  SourceFile(std::string name, std::string text, bool verbatim = false);
 
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
@@ -49,13 +50,12 @@ class SourceFile : public std::enable_shared_from_this<SourceFile> {
   /// invisible character and changed nothing to NFC. (A document's fingerprint is of the
   /// bytes as saved; with this it need not read the file again.)
   bool verbatim() const { return verbatim_; }
-  void set_verbatim(bool v) { verbatim_ = v; }
 
  private:
   std::string name_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
-  bool verbatim_ = false;
+  bool verbatim_;
 };
 
 /// Number of code points in a UTF-8 string (continuation bytes are not counted).

@@ -61,8 +61,7 @@ std::size_t next_marked(const unsigned char* t, std::size_t i, std::size_t n, Ma
 }
 
 // CRLF and lone CR become LF, in place (the text only shrinks); a file without a CR is
-// left untouched after one memchr pass.
-/// True if there was a CR.
+// left untouched after one memchr pass. True if there was a CR.
 bool normalise_line_ends(std::string& text) {
   std::size_t cr = text.find('\r');
   if (cr == std::string::npos) return false;
@@ -238,8 +237,7 @@ LoadedSource load_source_text(std::string name, std::string text, DiagnosticSink
   std::vector<std::uint32_t> invisible_at = drop_invisible(text);
   const bool verbatim = !bom && !line_ends && !nfc && invisible_at.empty();
   LoadedSource result;
-  result.file = std::make_shared<SourceFile>(std::move(name), std::move(text));
-  result.file->set_verbatim(verbatim);
+  result.file = std::make_shared<SourceFile>(std::move(name), std::move(text), verbatim);
   for (std::uint32_t at : invisible_at) {
     auto& d = sink.warning(*result.file, {at, at}, "KVS-L004",
                            "et usynligt tegn (byte-order mark, nul-bredde mellemrum eller styretegn) er fjernet her");

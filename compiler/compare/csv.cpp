@@ -32,6 +32,18 @@ void append_field(std::string& out, std::string_view s) {
   out += '"';
 }
 
+/// One CSV line of `fields` (strings or string views) appended to `out`.
+template <class Fields>
+void append_line(std::string& out, const Fields& fields) {
+  bool first = true;
+  for (std::string_view field : fields) {
+    if (!first) out += ';';
+    first = false;
+    append_field(out, field);
+  }
+  out += '\n';
+}
+
 }  // namespace
 
 std::string csv_field(const std::string& s) {
@@ -42,11 +54,7 @@ std::string csv_field(const std::string& s) {
 
 std::string csv_line(const std::vector<std::string>& fields) {
   std::string line;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) line += ';';
-    append_field(line, fields[i]);
-  }
-  line += '\n';
+  append_line(line, fields);
   return line;
 }
 
@@ -163,13 +171,7 @@ std::string findings_csv(const CompareResult& r) {
                                        f.rule,    severity_word(f.severity), line, column,
                                        f.message, f.citation,    f.law_version, f.acknowledged ? "ja" : "nej",
                                        f.acknowledgement};
-    bool first = true;
-    for (std::string_view field : fields) {
-      if (!first) out += ';';
-      first = false;
-      append_field(out, field);
-    }
-    out += '\n';
+    append_line(out, fields);
   };
   const std::string compared = "sammenlignet", skipped = "sprunget over", none;
   for (const auto& row : r.rows)

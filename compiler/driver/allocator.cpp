@@ -16,8 +16,9 @@ namespace kvs {
 // each heap, and not trimming below 64 MB, lets the next standard reuse them: on the
 // 98-standard corpus `compare --dokumenter` page faults 6 900 → 2 150 (perf stat) and
 // wall time 100.8 → 88.9 ms (bench/ab.py, 40 alternating rounds; bench/RESULTS.md §6).
-// Address space is reserved, not used: peak RSS grew 0.3 MB. Large blocks still go to mmap, but above 32 MB only, so
-// that the document strings of one standard stay in the heap as well.
+// Address space is reserved, not used: peak RSS grew 0.3 MB. Large blocks still go to
+// mmap, but above 32 MB only, so that the document strings of one standard stay in the
+// heap as well.
 void tune_allocator() {
 #if defined(__GLIBC__)
   mallopt(M_TOP_PAD, 16 << 20);

@@ -339,15 +339,14 @@ std::vector<std::string> comparable_probes(std::string_view c, std::size_t count
 
 ComparableFilter::ComparableFilter(std::string_view text) : checkable_(latin1_only(text)) {
   if (!checkable_) return;
-  ascii_lower_.assign(text);
-  for (char& ch : ascii_lower_)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 0x20);
+  lower_.assign(text);
+  lower_latin1(lower_);  // comparable()'s own lower-casing of Latin-1 text
 }
 
 bool ComparableFilter::may_contain(const std::vector<std::string>& probes) const {
   if (!checkable_) return true;
   return std::all_of(probes.begin(), probes.end(),
-                     [&](const std::string& p) { return ascii_lower_.find(p) != std::string::npos; });
+                     [&](const std::string& p) { return lower_.find(p) != std::string::npos; });
 }
 
 double Readability::lix() const { return checks::lix_value(words, sentences, long_words); }

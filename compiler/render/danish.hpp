@@ -62,7 +62,7 @@ class ComparableFilter {
 
  private:
   bool checkable_ = false;
-  std::string ascii_lower_;
+  std::string lower_;
 };
 
 /// LIX (Björnsson): words per sentence plus the percentage of words longer than

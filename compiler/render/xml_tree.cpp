@@ -1,7 +1,6 @@
 #include "xml_tree.hpp"
 
 #include <array>
-#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -47,13 +46,9 @@ std::size_t next_candidate(std::string_view, std::size_t i) { return i; }
 
 void escaped(std::string& out, std::string_view s, std::uint8_t context) {
   std::size_t run = 0;
-  for (std::size_t i = next_candidate(s, 0); i < s.size(); ++i) {
+  for (std::size_t i = next_candidate(s, 0); i < s.size(); i = next_candidate(s, i + 1)) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (!(kSpecial[c] & context)) {
-      // Past a candidate that needs nothing here, skip ahead again.
-      if (i + 1 < s.size()) i = next_candidate(s, i + 1) - 1;
-      continue;
-    }
+    if (!(kSpecial[c] & context)) continue;  // a candidate that needs nothing here
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
@@ -66,7 +61,6 @@ void escaped(std::string& out, std::string_view s, std::uint8_t context) {
         out.append(ref, sizeof ref);
       }
     }
-    if (i + 1 < s.size()) i = next_candidate(s, i + 1) - 1;
   }
   out.append(s.data() + run, s.size() - run);
 }
@@ -84,6 +78,13 @@ XmlTree::XmlTree(bool declaration) : declaration_(declaration) {
   nodes_.reserve(1024);
   strings_.reserve(16 * 1024);
   nodes_.push_back(Node{});  // the document
+}
+
+std::uint32_t XmlTree::store(std::string_view value, std::uint32_t& size) {
+  const auto at = static_cast<std::uint32_t>(strings_.size());
+  size = static_cast<std::uint32_t>(value.size());
+  strings_.append(value);
+  return at;
 }
 
 std::uint32_t XmlTree::make(std::string_view name, bool text) {
@@ -225,9 +226,7 @@ XmlNode::Attribute XmlNode::append_attribute(const char* name) const {
 
 XmlNode::Attribute& XmlNode::Attribute::operator=(const char* value) {
   XmlTree::Attr& a = tree_->attrs_[attr_];
-  a.value_at = static_cast<std::uint32_t>(tree_->strings_.size());
-  a.value_size = static_cast<std::uint32_t>(std::strlen(value));
-  tree_->strings_.append(value, a.value_size);
+  a.value_at = tree_->store(value, a.value_size);
   return *this;
 }
 
@@ -238,9 +237,7 @@ void XmlNode::append_raw(std::string_view xml) const {
   tree_->link_after(index_, t, tree_->nodes_[index_].last);
   XmlTree::Node& n = tree_->nodes_[t];
   n.raw = true;
-  n.value_at = static_cast<std::uint32_t>(tree_->strings_.size());
-  n.value_size = static_cast<std::uint32_t>(xml.size());
-  tree_->strings_.append(xml);
+  n.value_at = tree_->store(xml, n.value_size);
 }
 
 void XmlNode::set_text(const char* text) const {
@@ -255,9 +252,7 @@ void XmlNode::set_text(const char* text) const {
     tree_->link_after(index_, t, tree_->nodes_[index_].last);
   }
   XmlTree::Node& n = tree_->nodes_[t];
-  n.value_at = static_cast<std::uint32_t>(tree_->strings_.size());
-  n.value_size = static_cast<std::uint32_t>(std::strlen(text));
-  tree_->strings_.append(text, n.value_size);
+  n.value_at = tree_->store(text, n.value_size);
 }
 
 }  // namespace kvs::render

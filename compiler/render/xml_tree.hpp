@@ -108,6 +108,8 @@ class XmlTree {
 
   XmlNode root() { return XmlNode(this, 0); }
   std::uint32_t make(std::string_view name, bool text);
+  /// Appends `value` to the tree's text; returns where it starts, its length in `size`.
+  std::uint32_t store(std::string_view value, std::uint32_t& size);
   void link_after(std::uint32_t parent, std::uint32_t node, std::uint32_t after);  ///< after kNone: first
   void unlink(std::uint32_t node);
   void write(std::string& out, std::uint32_t node) const;
