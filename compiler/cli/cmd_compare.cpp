@@ -63,13 +63,15 @@ class DocumentStage {
     }
   }
 
-  /// Puts every staged document in place; returns the number written, errors to `err`.
+  /// Puts every staged document in place; returns how many are in place (written or already right), errors to `err`.
   std::size_t commit(std::ostream& err) {
     for (const auto& e : errors_) err << "kvs compare: " << e << '\n';
     std::vector<OutputError> put = batch_.commit();
     for (const auto& e : put) err << "kvs compare: " << e.message << '\n';
-    return batch_.committed();
+    return batch_.committed() + batch_.unchanged();
   }
+  /// Of those, the documents that already held their bytes and were left as they were.
+  std::size_t unchanged() { return batch_.unchanged(); }
   bool failed() const { return !errors_.empty(); }
 
  private:
@@ -125,13 +127,17 @@ int run_compare(const Options& o) {
                                     ::isatty(2) != 0, extra);
   // Nothing of a failed comparison is written, documents included (the batch removes them).
   if (status == kUsage) return status;
-  std::size_t written = documents.commit(std::cerr);
+  std::size_t placed = documents.commit(std::cerr);
   // Aligned with the list of the comparison's own files just printed above it.
   std::string shown = doc_dir + "/";
   std::size_t width = compare::output_listing_width(out_dir, shown.size());
-  std::cout << "  " << shown << std::string(width - shown.size() + 2, ' ') << "(" << written
-            << (written == 1 ? " dokument" : " dokumenter")
-            << (o.council ? ", byrådsudgaven med bilag" : ", HTML og DOCX pr. standard") << ")\n";
+  std::size_t unchanged = documents.unchanged();
+  std::cout << "  " << shown << std::string(width - shown.size() + 2, ' ') << "(" << placed
+            << (placed == 1 ? " dokument" : " dokumenter")
+            << (o.council ? ", byrådsudgaven med bilag" : ", HTML og DOCX pr. standard");
+  if (unchanged)
+    std::cout << "; " << (unchanged == placed ? "alle" : "heraf " + std::to_string(unchanged)) << " uændrede";
+  std::cout << ")\n";
   return documents.failed() ? kUsage : status;
 }
 

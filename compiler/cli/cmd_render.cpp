@@ -126,7 +126,7 @@ int run_render(const Options& o) {
     for (const auto& target : out.documents.targets) {
       bool failed = false;
       for (const auto& pe : put_errors) failed = failed || pe.path == target;
-      if (!failed) std::cout << "skrev " << target << '\n';
+      if (!failed) std::cout << (batch.left_unchanged(target) ? "uændret " : "skrev ") << target << '\n';
     }
     if (timing) std::cerr << o.files[i] << ": " << out.ms << " ms\n";
   }

@@ -1,6 +1,7 @@
 // Writing an output file so that nothing is lost: the bytes go to a temporary file in the
-// same folder, are flushed, and only then renamed over the target. A failed run leaves
-// an earlier good output untouched.
+// same folder, are flushed to disk if they replace an earlier version, and only then renamed
+// over the target. A failed run leaves an earlier good output untouched; a target that already
+// holds the bytes is not touched at all.
 #pragma once
 
 #include <string>

@@ -1,5 +1,6 @@
 #include "output_batch.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -29,6 +30,31 @@ bool sync_file_system(const std::string& folder) {
   return ok;
 }
 
+/// Whether the file at `path`, `size` bytes by its stat, holds exactly `bytes`. Read in
+/// blocks of up to 1 MB into a buffer kept by the thread — one read for a document — and
+/// compared as it goes. No end-of-file probe: the stat gave the size, and a file another
+/// program changes meanwhile is that program's race.
+bool holds_exactly(const std::string& path, std::size_t size, std::string_view bytes) {
+  if (size != bytes.size()) return false;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  constexpr std::size_t kBlock = 1 << 20;
+  thread_local std::string buffer;
+  if (buffer.size() < std::min(size, kBlock)) buffer.resize(std::min(size, kBlock));
+  std::size_t at = 0;
+  bool same = true;
+  while (same && at < size) {
+    ssize_t n = ::read(fd, buffer.data(), std::min(size - at, kBlock));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    auto got = static_cast<std::size_t>(n);
+    same = std::memcmp(buffer.data(), bytes.data() + at, got) == 0;
+    at += got;
+  }
+  ::close(fd);
+  return same && at == size;
+}
+
 bool sync_path(const std::string& path, int flags) {
   int fd = ::open(path.c_str(), flags | O_CLOEXEC);
   if (fd < 0) return false;
@@ -44,6 +70,14 @@ OutputBatch::~OutputBatch() {
 }
 
 std::string OutputBatch::stage(const std::string& path, std::string_view bytes) {
+  struct stat existing {};
+  bool replaces = ::stat(path.c_str(), &existing) == 0;
+  if (replaces && S_ISREG(existing.st_mode) &&
+      holds_exactly(path, static_cast<std::size_t>(existing.st_size), bytes)) {
+    std::lock_guard lock(mutex_);
+    unchanged_.insert(path);
+    return {};
+  }
   std::string tmp = path + ".kvs-tmp-XXXXXX";
   int fd = ::mkstemp(tmp.data());
   if (fd < 0) return "kan ikke oprette en midlertidig fil ved " + path + ": " + std::strerror(errno);
@@ -64,8 +98,9 @@ std::string OutputBatch::stage(const std::string& path, std::string_view bytes) 
   if (::fchmod(fd, 0644) != 0) return fail("kan ikke gemme ");
 #ifdef SYNC_FILE_RANGE_WRITE
   // Start writing the bytes to disk now, without waiting: by the time commit() syncs the
-  // file, the other outputs have been made and most of the wait is over. Advice only.
-  (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+  // file, the other outputs have been made and most of the wait is over. Advice only, and
+  // only where commit() will wait for it.
+  if (replaces) (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 #endif
   if (::close(fd) != 0) {
     std::string err = std::strerror(errno);
@@ -73,12 +108,22 @@ std::string OutputBatch::stage(const std::string& path, std::string_view bytes) 
     return "kan ikke gemme " + path + ": " + err;
   }
   std::lock_guard lock(mutex_);
-  staged_.push_back({path, std::move(tmp)});
+  staged_.push_back({path, std::move(tmp), replaces});
   if (flush_every_ && staged_.size() >= flush_every_) {
     auto errors = commit_locked();
     deferred_errors_.insert(deferred_errors_.end(), errors.begin(), errors.end());
   }
   return {};
+}
+
+std::size_t OutputBatch::unchanged() {
+  std::lock_guard lock(mutex_);
+  return unchanged_.size();
+}
+
+bool OutputBatch::left_unchanged(const std::string& path) {
+  std::lock_guard lock(mutex_);
+  return unchanged_.count(path) != 0;
 }
 
 std::vector<OutputError> OutputBatch::commit() {
@@ -94,14 +139,20 @@ std::vector<OutputError> OutputBatch::commit_locked() {
   std::vector<OutputError> errors;
   if (staged_.empty()) return errors;
   std::set<std::string> folders;
-  for (const auto& s : staged_) folders.insert(folder_of(s.target));
+  std::size_t replacing = 0;
+  for (const auto& s : staged_) {
+    if (!s.replaces) continue;
+    folders.insert(folder_of(s.target));
+    ++replacing;
+  }
 
   // Durable before visible: every temporary file reaches the disk before any target is
   // replaced. Many files: one syncfs per file system (told apart by st_dev), one journal
   // commit instead of one per file. A few files (a writer rendering one standard): an fsync
   // each, because syncfs also waits for every other program's unwritten data on that disk.
+  // Files that replace nothing are not waited for (see the header).
   std::set<dev_t> synced;
-  bool all_synced = staged_.size() > kFsyncEachUpTo;
+  bool all_synced = replacing > kFsyncEachUpTo;
   for (const auto& folder : folders) {
     if (!all_synced) break;
     struct stat st {};
@@ -113,12 +164,21 @@ std::vector<OutputError> OutputBatch::commit_locked() {
     if (sync_file_system(folder)) synced.insert(st.st_dev);
     else all_synced = false;
   }
-  for (const auto& s : staged_) {
-    if (!all_synced && !sync_path(s.temporary, O_RDONLY)) {
-      errors.push_back({s.target, "kan ikke gemme " + s.target + ": " + std::strerror(errno)});
-      ::unlink(s.temporary.c_str());
-      continue;
-    }
+  // Where the file systems were not synced as a whole, each replacing file on its own, all of
+  // them before the first rename (a file whose sync fails keeps its earlier version).
+  std::vector<bool> durable(staged_.size(), true);
+  for (std::size_t i = 0; i < staged_.size(); ++i) {
+    const Staged& s = staged_[i];
+    if (!s.replaces || all_synced || sync_path(s.temporary, O_RDONLY)) continue;
+    errors.push_back({s.target, "kan ikke gemme " + s.target + ": " + std::strerror(errno)});
+    ::unlink(s.temporary.c_str());
+    durable[i] = false;
+  }
+  // The folders are not synced after the renames: until the journal commits them a crash
+  // brings back the earlier version, which is complete too — nothing is lost either way.
+  for (std::size_t i = 0; i < staged_.size(); ++i) {
+    if (!durable[i]) continue;
+    const Staged& s = staged_[i];
     if (std::rename(s.temporary.c_str(), s.target.c_str()) != 0) {
       errors.push_back({s.target, "kan ikke erstatte " + s.target + ": " + std::strerror(errno)});
       ::unlink(s.temporary.c_str());
@@ -126,8 +186,6 @@ std::vector<OutputError> OutputBatch::commit_locked() {
     }
     ++committed_;
   }
-  // The renames themselves survive a crash once their folders are synced.
-  for (const auto& folder : folders) sync_path(folder, O_RDONLY | O_DIRECTORY);
   staged_.clear();
   return errors;
 }

@@ -6,12 +6,22 @@
 // only by complete, durable bytes, and a failed run leaves earlier outputs untouched — but
 // pays for durability once: stage() writes each file's bytes to a temporary file beside its
 // target; commit() flushes the file systems holding them (one syncfs() each), then renames
-// every temporary file over its target and syncs the folders. A file whose staging failed is
-// never renamed; a batch destroyed without commit() removes its temporary files.
+// every temporary file over its target. A file whose staging failed is never renamed; a batch
+// destroyed without commit() removes its temporary files. The folders are not synced after the
+// renames: a crash before the journal has them brings back the earlier version, whole.
+//
+// Two kinds of file need less, and get less. A target that already holds exactly the new
+// bytes is left alone — not rewritten, its modification time kept (like ninja's restat and
+// `install -C`): re-running a batch where little changed costs reading, not writing, and a
+// publishing step that copies changed files sees only the changed ones. A target that does
+// not exist yet has no earlier version to lose, so it is renamed into place without waiting
+// for the disk: a power cut in the next seconds can leave it empty, never a good file broken.
+// Only a batch that replaces an existing file with different bytes pays for the sync.
 #pragma once
 
 #include <cstddef>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +43,9 @@ class OutputBatch {
   OutputBatch& operator=(const OutputBatch&) = delete;
   ~OutputBatch();
 
-  /// Writes `bytes` to a temporary file beside `path` (thread-safe). Returns "" or a Danish
-  /// description of the problem (then nothing of this file is left on disk).
+  /// Writes `bytes` to a temporary file beside `path` (thread-safe), unless `path` already
+  /// holds exactly these bytes: then it is left as it is (see unchanged()). Returns "" or a
+  /// Danish description of the problem (then nothing of this file is left on disk).
   std::string stage(const std::string& path, std::string_view bytes);
 
   /// Makes every staged file durable and renames it into place. Returns the files that could
@@ -44,15 +55,23 @@ class OutputBatch {
   /// Files renamed into place so far.
   std::size_t committed() const { return committed_; }
 
+  /// Files staged so far that already held their bytes and were left untouched (thread-safe).
+  std::size_t unchanged();
+
+  /// Whether `path` was one of those (thread-safe).
+  bool left_unchanged(const std::string& path);
+
  private:
   struct Staged {
     std::string target, temporary;
+    bool replaces;  ///< an earlier version exists: it must not be replaced before the bytes are durable
   };
   std::vector<OutputError> commit_locked();
 
   std::mutex mutex_;
   std::vector<Staged> staged_;
   std::vector<OutputError> deferred_errors_;  ///< from automatic commits, reported by commit()
+  std::set<std::string> unchanged_;
   std::size_t flush_every_;
   std::size_t committed_ = 0;
 };

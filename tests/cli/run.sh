@@ -61,6 +61,16 @@ ls "$tmp" | grep -q kvs-tmp && bad "a temporary file was left behind" || ok
 diff -r "$tmp/r1" "$tmp/r2" > /dev/null && ok || bad "render gives other bytes on 2 threads"
 diff <(sed "s|$tmp/r1|X|" "$tmp/r1.out") <(sed "s|$tmp/r2|X|" "$tmp/r2.out") > /dev/null && ok || bad "render prints in another order on 2 threads"
 [ "$(grep -c '^skrev ' "$tmp/r2.out")" = 8 ] && ok || bad "render names the 8 files it wrote"
+# A second run over the same folder leaves documents that are already right alone (same
+# bytes, same modification time) and says so; a changed standard's documents are rewritten.
+touch -d 2001-01-01 "$tmp/r2"/*
+"$KVS" render standards/*.kvs --ud "$tmp/r2" -j 2 --dato 2024-06-01 > "$tmp/r2b.out" && ok || bad "render again"
+[ "$(grep -c '^uændret ' "$tmp/r2b.out")" = 8 ] && ok || bad "render again says the 8 files are unchanged"
+[ -z "$(find "$tmp/r2" -type f -newermt 2002-01-01)" ] && ok || bad "render again touched files that were already right"
+diff -r "$tmp/r1" "$tmp/r2" > /dev/null && ok || bad "render again changed bytes"
+sed 's/^kommune: "Sorø Kommune"/kommune: "Sorø Kommune (ændret)"/' standards/soroe.kvs > "$tmp/soroe.kvs"
+"$KVS" render "$tmp/soroe.kvs" --ud "$tmp/r2" --dato 2024-06-01 > "$tmp/r2c.out" && ok || bad "render a changed standard"
+[ "$(grep -c '^skrev ' "$tmp/r2c.out")" = 2 ] && grep -q 'ændret)' "$tmp/r2/soroe.html" && ok || bad "a changed standard is rewritten"
 expect_exit 2 "render --jobs 0" "$KVS" render standards/soroe.kvs --ud "$tmp/r3" --jobs 0
 expect_exit 2 "render --jobs without a number" "$KVS" render standards/soroe.kvs --ud "$tmp/r3" --jobs mange
 # A broken file among good ones: exit 1, the good ones are written, nothing half-written.
@@ -74,6 +84,8 @@ expect_exit 0 "compare --dokumenter" "$KVS" compare standards/ --dokumenter --ud
 expect_exit 0 "compare without documents" "$KVS" compare standards/ --ud "$tmp/c2" --dato 2024-06-01
 for f in standarder.csv fund.csv; do cmp -s "$tmp/c1/$f" "$tmp/c2/$f" && ok || bad "compare --dokumenter changes $f"; done
 diff -r "$tmp/c1/dokumenter" "$tmp/r1" > /dev/null && ok || bad "compare --dokumenter renders other documents than kvs render"
+"$KVS" compare standards/ --dokumenter --ud "$tmp/c1" --dato 2024-06-01 > "$tmp/c1b.out" 2>&1
+grep -q '(8 dokumenter, HTML og DOCX pr. standard; alle uændrede)' "$tmp/c1b.out" && ok || bad "compare --dokumenter again says the documents are unchanged"
 "$KVS" compare standards/ --dokumenter --byraad --ud "$tmp/c3" --dato 2024-06-01 > /dev/null 2>&1
 "$KVS" render standards/*.kvs --byraad --ud "$tmp/r5" --dato 2024-06-01 > /dev/null 2>&1
 diff -r "$tmp/c3/dokumenter" "$tmp/r5" > /dev/null && ok || bad "compare --dokumenter --byraad differs from render --byraad"

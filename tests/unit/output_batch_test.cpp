@@ -1,8 +1,10 @@
 // OutputBatch (compiler/driver/output_batch.hpp): nothing replaces a target before commit(),
-// nothing is left behind, every staged file lands with its bytes and mode, from any thread;
+// a target already right is not touched, nothing is left behind, every staged file lands
+// with its bytes and mode, from any thread;
 // and parallel_for hands out every item exactly once.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <atomic>
@@ -60,6 +62,54 @@ TEST_CASE("output batch: targets change only at commit, with their bytes and mod
   REQUIRE(::stat((dir / "b.docx").c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0644);
   CHECK(temporaries_in(dir) == 0);
+}
+
+TEST_CASE("output batch: a target that already holds the bytes is left alone, its time kept", "[driver][output]") {
+  fs::path dir = fresh_folder("unchanged");
+  std::ofstream(dir / "same.html") << "same bytes";
+  std::ofstream(dir / "other.html") << "old bytes!";  // same size as the new bytes: compared, not just sized
+  std::ofstream(dir / "longer.html") << "old";
+  const struct timespec long_ago[2] = {{1000000000, 0}, {1000000000, 0}};
+  for (const char* name : {"same.html", "other.html", "longer.html"})
+    REQUIRE(::utimensat(AT_FDCWD, (dir / name).c_str(), long_ago, 0) == 0);
+
+  OutputBatch batch;
+  REQUIRE(batch.stage((dir / "same.html").string(), "same bytes").empty());
+  REQUIRE(batch.stage((dir / "other.html").string(), "new bytes!").empty());
+  REQUIRE(batch.stage((dir / "longer.html").string(), "new and longer").empty());
+  REQUIRE(batch.stage((dir / "fresh.html").string(), "fresh").empty());
+  CHECK(temporaries_in(dir) == 3);  // none for the file that is already right
+  CHECK(batch.commit().empty());
+
+  CHECK(batch.unchanged() == 1);
+  CHECK(batch.committed() == 3);
+  CHECK(batch.left_unchanged((dir / "same.html").string()));
+  CHECK_FALSE(batch.left_unchanged((dir / "other.html").string()));
+  CHECK(read(dir / "same.html") == "same bytes");
+  CHECK(read(dir / "other.html") == "new bytes!");
+  CHECK(read(dir / "longer.html") == "new and longer");
+  CHECK(read(dir / "fresh.html") == "fresh");
+  struct stat st {};
+  REQUIRE(::stat((dir / "same.html").c_str(), &st) == 0);
+  CHECK(st.st_mtim.tv_sec == 1000000000);
+  REQUIRE(::stat((dir / "other.html").c_str(), &st) == 0);
+  CHECK(st.st_mtim.tv_sec != 1000000000);
+  CHECK(temporaries_in(dir) == 0);
+}
+
+TEST_CASE("output batch: a file of more than one read block is compared whole", "[driver][output]") {
+  fs::path dir = fresh_folder("large");
+  std::string big(3 * (1 << 20) + 17, 'a');  // three 1 MB blocks and a bit
+  std::ofstream(dir / "big.bin", std::ios::binary) << big;
+  std::string changed = big;
+  changed[changed.size() - 2] = 'b';  // a difference in the last block only
+  OutputBatch batch;
+  REQUIRE(batch.stage((dir / "big.bin").string(), big).empty());
+  CHECK(batch.unchanged() == 1);
+  REQUIRE(batch.stage((dir / "big.bin").string(), changed).empty());
+  CHECK(batch.unchanged() == 1);
+  CHECK(batch.commit().empty());
+  CHECK(read(dir / "big.bin") == changed);
 }
 
 TEST_CASE("output batch: a batch given up leaves the earlier outputs and no temporary files", "[driver][output]") {
