@@ -1,26 +1,96 @@
 // kvs check: read, parse and analyse every file; where a file has no errors, judge it by
 // the law in force on the first day of its period (or --dato) and report the findings.
+// With --ud the documents of every file without errors are rendered from the same
+// compilation (the writer's one command on save: the findings and the documents at once).
+#include <filesystem>
 #include <iostream>
 
 #include "check.hpp"
 #include "commands.hpp"
 #include "compile.hpp"
 #include "diagnostic_printer.hpp"
+#include "documents.hpp"
 #include "findings_output.hpp"
+#include "readability.hpp"
 
 namespace kvs::cli {
+
+namespace {
+
+/// --ud: the documents of the files that compiled without errors, staged as each is checked
+/// and put in place together after the findings are printed.
+class CheckedDocuments {
+ public:
+  /// False (with a Danish message on stderr) if the templates or the folder are not there.
+  bool open(const Options& o, const checks::CheckData& data) {
+    std::string error;
+    renderer_ = render::Renderer::load(render::data_dir(), error);
+    if (!renderer_) {
+      std::cerr << "kvs check: skabelonerne kan ikke læses: " << error << '\n';
+      return false;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(o.out_dir, ec);
+    if (ec) {
+      std::cerr << "kvs check: mappen " << o.out_dir << " kan ikke oprettes: " << ec.message() << '\n';
+      return false;
+    }
+    settings_.renderer = &*renderer_;
+    settings_.council = o.council;
+    settings_.check_date = o.check_date;
+    settings_.out_dir = o.out_dir;
+    settings_.lix_long_word_over = checks::lix_long_word_over(data.advice, settings_.lix_long_word_over);
+    return true;
+  }
+
+  void stage(const std::string& path, const Compilation& unit, const std::vector<Diagnostic>& findings) {
+    StagedDocuments d = stage_documents(settings_, *unit.file, std::filesystem::path(path).stem().string(),
+                                        *unit.model, findings, true, batch_);
+    for (auto& e : d.errors) errors_.push_back(std::move(e));
+    for (auto& t : d.targets) targets_.push_back(std::move(t));
+  }
+  void skipped(const std::string& path) { skipped_.push_back(path); }
+
+  /// Puts the documents in place and lists them on `out`; false if any could not be made.
+  bool commit(std::ostream& out) {
+    std::vector<OutputError> put = batch_.commit();
+    for (const auto& t : targets_) {
+      bool failed = false;
+      for (const auto& pe : put) failed = failed || pe.path == t;
+      if (!failed) out << (batch_.left_unchanged(t) ? "uændret " : "skrev ") << t << '\n';
+    }
+    for (const auto& p : skipped_) out << p << ": ikke dannet, fordi filen har fejl\n";
+    for (const auto& e : errors_) std::cerr << "kvs check: " << e << '\n';
+    for (const auto& pe : put) std::cerr << "kvs check: " << pe.message << '\n';
+    return errors_.empty() && put.empty();
+  }
+
+ private:
+  std::optional<render::Renderer> renderer_;
+  DocumentSettings settings_;
+  OutputBatch batch_;
+  std::vector<std::string> targets_, skipped_, errors_;
+};
+
+}  // namespace
 
 int run_check(const Options& o) {
   if (o.files.empty()) {
     std::cerr << "kvs check: angiv mindst én .kvs-fil\n";
     return kUsage;
   }
-  if (o.format == OutputFormat::markdown) {
+  if (o.format != OutputFormat::text && o.format != OutputFormat::json && o.format != OutputFormat::sarif) {
     std::cerr << "kvs check: vælg --format tekst, json eller sarif\n";
+    return kUsage;
+  }
+  if (o.council && o.out_dir.empty()) {
+    std::cerr << "kvs check: --byraad gælder dokumenterne; brug det sammen med --ud MAPPE\n";
     return kUsage;
   }
   auto data = load_check_data_or_report();
   if (!data) return kUsage;
+  std::optional<CheckedDocuments> documents;
+  if (!o.out_dir.empty() && !documents.emplace().open(o, *data)) return kUsage;
   Date check_date = o.check_date.value_or(Date::today());
   DiagnosticSink sink;
   std::vector<Compilation> units;
@@ -36,6 +106,10 @@ int run_check(const Options& o) {
       f.law = checks::check_standard(*unit.model, *unit.file, *data, check_date, o.check_date.has_value(), file_sink);
     checked.push_back(std::move(f));
     file_sink.sort_by_position();
+    if (documents) {
+      if (checked.back().law) documents->stage(path, unit, file_sink.diagnostics());
+      else documents->skipped(path);
+    }
     for (auto& d : file_sink.diagnostics()) sink.report(std::move(d));
   }
   if (o.format == OutputFormat::json) {
@@ -50,6 +124,8 @@ int run_check(const Options& o) {
     std::cout << o.files.size() << (o.files.size() == 1 ? " fil" : " filer") << " kontrolleret: "
               << format_summary(sink) << '\n';
   }
+  // The listing goes where it does not spoil machine-readable findings on stdout.
+  if (documents && !documents->commit(o.format == OutputFormat::text ? std::cout : std::cerr)) return kUsage;
   if (io_error) return kUsage;
   if (sink.has_errors() || (o.strict && sink.count(Severity::advarsel) > 0)) return kFindings;
   return kOk;

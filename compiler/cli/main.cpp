@@ -25,13 +25,15 @@ struct Command {
   const char* help;
   std::vector<std::string> options;
   int (*run)(const kvs::cli::Options&);
+  bool document_formats = false;  ///< --format names document formats (render)
 };
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"check", "tjek", "check [--format tekst|json|sarif] [--dato ÅÅÅÅ-MM-DD] [--strict] FIL...",
-       "kontrollér standarder: syntaks, betydning og lovkrav",
-       {"--format", "--dato", "--strict"}, kvs::cli::run_check},
+      {"check", "tjek", "check [--format tekst|json|sarif] [--dato ÅÅÅÅ-MM-DD] [--strict] [--ud MAPPE [--byraad]] FIL...",
+       "kontrollér standarder: syntaks, betydning og lovkrav; --ud danner også dokumenterne (HTML og DOCX) "
+       "for hver fil uden fejl i samme kørsel (--byraad: byrådsudgaven med bilag)",
+       {"--format", "--dato", "--strict", "--ud", "--byraad"}, kvs::cli::run_check},
       {"fmt", "formater", "fmt [-w|--skriv] [--tjek] FIL...",
        "skriv filer i kanonisk form (til skærmen; -w skriver filen om)",
        {"--skriv", "--tjek"}, kvs::cli::run_fmt},
@@ -48,7 +50,7 @@ const std::vector<Command>& commands() {
        "render [--ud MAPPE] [--format html|docx|md] [--byraad] [--dato ÅÅÅÅ-MM-DD] [--jobs N] FIL...",
        "dan dokumenter: NAVN.html og NAVN.docx (og NAVN.md) for hver standard; --byraad tilføjer bilag til byrådet; "
        "--jobs: antal tråde (standard: én pr. kerne)",
-       {"--ud", "--format", "--byraad", "--dato", "--jobs"}, kvs::cli::run_render},
+       {"--ud", "--format", "--byraad", "--dato", "--jobs"}, kvs::cli::run_render, true},
       {"compare", "sammenlign",
        "compare [--ud MAPPE] [--dato ÅÅÅÅ-MM-DD] [--dokumenter [--byraad]] [--jobs N] MAPPE|FIL...",
        "sammenlign mange standarder side om side: report.html, standarder.csv, fund.csv og kvs.sqlite i MAPPE "
@@ -89,7 +91,7 @@ int main(int argc, char** argv) {
         std::cout << "Brug: kvs " << c.usage << "\n" << c.help << "\n";
         return kvs::cli::kOk;
       }
-    auto options = kvs::cli::parse_options(argc, argv, 2, c.options);
+    auto options = kvs::cli::parse_options(argc, argv, 2, c.options, c.document_formats);
     if (!options) return kvs::cli::kUsage;
     return c.run(*options);
   }

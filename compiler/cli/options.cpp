@@ -8,7 +8,8 @@
 
 namespace kvs::cli {
 
-std::optional<Options> parse_options(int argc, char** argv, int first, const std::vector<std::string>& allowed) {
+std::optional<Options> parse_options(int argc, char** argv, int first, const std::vector<std::string>& allowed,
+                                     bool document_formats) {
   Options o;
   auto usage = [](const std::string& message) {
     std::cerr << "kvs: " << message << "\nSe 'kvs --help'.\n";
@@ -40,7 +41,7 @@ std::optional<Options> parse_options(int argc, char** argv, int first, const std
       if (i + 1 < argc) return std::string(argv[++i]);
       return std::nullopt;
     };
-    if (name == "--format" && std::find(allowed.begin(), allowed.end(), "--byraad") != allowed.end()) {
+    if (name == "--format" && document_formats) {
       // kvs render: the document formats (several: --format html,md or --format html --format md).
       auto v = take_value();
       if (!v || v->empty()) return usage("--format kræver en værdi: html, docx eller md");

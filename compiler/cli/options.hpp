@@ -21,7 +21,7 @@ struct Options {
   bool check_only = false;         ///< fmt --tjek
   bool positions = false;          ///< model --positioner
   std::string out_dir;             ///< --ud / --out
-  bool council = false;            ///< render --byraad
+  bool council = false;            ///< render / check --ud / compare --dokumenter: --byraad
   std::vector<std::string> render_formats;  ///< render --format html|docx|md (repeatable, or html,md)
   unsigned jobs = 0;               ///< --jobs / -j: worker threads (0: one per core)
   bool documents = false;          ///< compare --dokumenter: also render every standard
@@ -31,6 +31,9 @@ struct Options {
 enum Exit { kOk = 0, kFindings = 1, kUsage = 2 };
 
 /// Parses argv[first..]; on a usage error prints a Danish message to stderr and returns nullopt.
-std::optional<Options> parse_options(int argc, char** argv, int first, const std::vector<std::string>& allowed);
+/// `document_formats`: --format names document formats (html,docx,md: kvs render) instead of
+/// an output format for findings (tekst, json, sarif, …).
+std::optional<Options> parse_options(int argc, char** argv, int first, const std::vector<std::string>& allowed,
+                                     bool document_formats = false);
 
 }  // namespace kvs::cli

@@ -89,6 +89,19 @@ grep -q '(8 dokumenter, HTML og DOCX pr. standard; alle uændrede)' "$tmp/c1b.ou
 "$KVS" compare standards/ --dokumenter --byraad --ud "$tmp/c3" --dato 2024-06-01 > /dev/null 2>&1
 "$KVS" render standards/*.kvs --byraad --ud "$tmp/r5" --dato 2024-06-01 > /dev/null 2>&1
 diff -r "$tmp/c3/dokumenter" "$tmp/r5" > /dev/null && ok || bad "compare --dokumenter --byraad differs from render --byraad"
+# check --ud: the findings and the documents in one run — the same documents as kvs render
+# (citizen edition and, with --byraad, the council edition), and stdout still the findings.
+expect_exit 1 "check --ud (Haderslev has fejl)" "$KVS" check standards/*.kvs --ud "$tmp/k1" --dato 2024-06-01
+diff -r "$tmp/k1" "$tmp/r1" > /dev/null && ok || bad "check --ud renders other documents than kvs render"
+"$KVS" check standards/*.kvs --ud "$tmp/k2" --byraad --dato 2024-06-01 > "$tmp/k2.out" 2>&1
+diff -r "$tmp/k2" "$tmp/r5" > /dev/null && ok || bad "check --ud --byraad renders other documents than render --byraad"
+grep -q 'filer kontrolleret' "$tmp/k2.out" && [ "$(grep -c '^skrev ' "$tmp/k2.out")" = 8 ] && ok || bad "check --ud prints the findings, then the files it wrote"
+"$KVS" check standards/soroe.kvs --ud "$tmp/k3" --format json --dato 2024-06-01 2> "$tmp/k3.err" \
+  | python3 -c "import json,sys; json.load(sys.stdin)" && grep -q '^skrev ' "$tmp/k3.err" && ok || bad "check --ud --format json: JSON on stdout, the listing on stderr"
+"$KVS" check "$tmp/broken.kvs" standards/soroe.kvs --ud "$tmp/k4" > "$tmp/k4.out" 2>&1
+grep -q 'broken.kvs: ikke dannet, fordi filen har fejl' "$tmp/k4.out" && [ -s "$tmp/k4/soroe.html" ] && [ ! -e "$tmp/k4/broken.html" ] && ok || bad "check --ud renders the files without errors only"
+expect_exit 2 "check --byraad without --ud" "$KVS" check standards/soroe.kvs --byraad
+expect_exit 2 "check --format html: findings are tekst, json or sarif" "$KVS" check standards/soroe.kvs --format html
 expect_exit 2 "compare --byraad without --dokumenter" "$KVS" compare standards/ --byraad --ud "$tmp/c4"
 # Folders are kept below dokumenter/, so two years with the same file name do not collide.
 mkdir -p "$tmp/aar/2024" "$tmp/aar/2025"
