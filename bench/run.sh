@@ -52,6 +52,9 @@ if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = "tmpfs" ]; then T=/dev/shm/kvs-be
 mkdir -p "$T"
 trap 'rm -rf "$T"' EXIT
 B() { "$PY" bench/bench.py "$@"; }
+# Before a repetition (untimed): a new folder, or every document changed (bench/prepare.sh).
+FRESH="bash bench/prepare.sh new"
+CHANGE="bash bench/prepare.sh change"
 M() { B measure --results "$RES" --log "$LOG" "$@"; }
 
 B meta --results "$RES" date="$(date -Iseconds)" kvs_version="$($K --version 2>/dev/null | head -n1 || echo '?')" \
@@ -98,30 +101,37 @@ C="$O/corpus-98"
 MD="$O/md-98"
 mkdir -p "$O/render-98" "$T/render-98" "$T/render-98-html" "$O/all-98" "$T/all-98" "$O/pandoc-file-98" "$O/pandoc-p2-98" \
   "$O/pandoc-lua-98" "$O/pandoc-concat-98" "$O/cmark-98"
-M --id kvs_all_98 --label "kvs compare --dokumenter: parse, check, report and HTML+DOCX of every standard, ONE process (2 threads) → disk" \
-  --n 98 --files 98 --reps "$R" --show "\$K compare \$O/corpus-98 --dokumenter --ud \$O/all-98 --dato $DATO" \
+M --id kvs_all_98 --label "kvs compare --dokumenter: parse, check, report and HTML+DOCX of every standard, ONE process (2 threads) → disk, new folder" \
+  --n 98 --files 98 --reps "$R" --before "$FRESH $O/all-98" --show "\$K compare \$O/corpus-98 --dokumenter --ud \$O/all-98 --dato $DATO" \
   -- $K compare "$C" --dokumenter --ud "$O/all-98" --dato $DATO
-M --id kvs_all_98_tmpfs --label "kvs compare --dokumenter → tmpfs" \
-  --n 98 --files 98 --reps "$R" --show "\$K compare \$O/corpus-98 --dokumenter --ud /dev/shm/… --dato $DATO" \
+M --id kvs_all_98_again --label "kvs compare --dokumenter → disk, run again: nothing changed (every document already right, left as it was)" \
+  --n 98 --files 98 --reps "$R" --before sync --show "\$K compare \$O/corpus-98 --dokumenter --ud \$O/all-98 --dato $DATO (the folder of row 1)" \
+  -- $K compare "$C" --dokumenter --ud "$O/all-98" --dato $DATO
+M --id kvs_all_98_changed --label "kvs compare --dokumenter → disk, run again: every document changed (196 replaced, synced first)" \
+  --n 98 --files 98 --reps "$R" --before "$CHANGE $O/all-98/dokumenter" \
+  --show "\$K compare \$O/corpus-98 --dokumenter --ud \$O/all-98 --dato $DATO (after a byte appended to every document)" \
+  -- $K compare "$C" --dokumenter --ud "$O/all-98" --dato $DATO
+M --id kvs_all_98_tmpfs --label "kvs compare --dokumenter → tmpfs, new folder" \
+  --n 98 --files 98 --reps "$R" --before "$FRESH $T/all-98" --show "\$K compare \$O/corpus-98 --dokumenter --ud /dev/shm/… --dato $DATO" \
   -- $K compare "$C" --dokumenter --ud "$T/all-98" --dato $DATO
-M --id kvs_compare_98 --label "kvs compare (parse, check against the law, report; no documents) → disk" \
-  --n 98 --files 98 --reps "$R" --show "\$K compare \$O/corpus-98 --ud \$O/compare-98 --dato $DATO" \
+M --id kvs_compare_98 --label "kvs compare (parse, check against the law, report; no documents) → disk, new folder" \
+  --n 98 --files 98 --reps "$R" --before "$FRESH $O/compare-98" --show "\$K compare \$O/corpus-98 --ud \$O/compare-98 --dato $DATO" \
   -- $K compare "$C" --ud "$O/compare-98" --dato $DATO
-M --id kvs_render_98 --label "kvs render HTML+DOCX (parse, language check, documents; 2 threads) → disk" \
-  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud \$O/render-98 --format html,docx --dato $DATO" \
+M --id kvs_render_98 --label "kvs render HTML+DOCX (parse, language check, documents; 2 threads) → disk, new folder" \
+  --n 98 --files 98 --reps "$R" --before "$FRESH $O/render-98" --show "\$K render \$O/corpus-98/*.kvs --ud \$O/render-98 --format html,docx --dato $DATO" \
   -- $K render "$C"/*.kvs --ud "$O/render-98" --format html,docx --dato $DATO
-M --id kvs_render_98_tmpfs --label "kvs render HTML+DOCX → tmpfs" \
-  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud /dev/shm/… --format html,docx --dato $DATO" \
+M --id kvs_render_98_tmpfs --label "kvs render HTML+DOCX → tmpfs, new folder" \
+  --n 98 --files 98 --reps "$R" --before "$FRESH $T/render-98" --show "\$K render \$O/corpus-98/*.kvs --ud /dev/shm/… --format html,docx --dato $DATO" \
   -- $K render "$C"/*.kvs --ud "$T/render-98" --format html,docx --dato $DATO
-M --id kvs_render_98_j1_tmpfs --label "kvs render HTML+DOCX on ONE thread (--jobs 1) → tmpfs" \
-  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --jobs 1 --ud /dev/shm/… --format html,docx --dato $DATO" \
+M --id kvs_render_98_j1_tmpfs --label "kvs render HTML+DOCX on ONE thread (--jobs 1) → tmpfs, new folder" \
+  --n 98 --files 98 --reps "$R" --before "$FRESH $T/render-98" --show "\$K render \$O/corpus-98/*.kvs --jobs 1 --ud /dev/shm/… --format html,docx --dato $DATO" \
   -- $K render "$C"/*.kvs --jobs 1 --ud "$T/render-98" --format html,docx --dato $DATO
-M --id kvs_render_98_html_tmpfs --label "kvs render HTML only → tmpfs" \
-  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud /dev/shm/… --format html --dato $DATO" \
+M --id kvs_render_98_html_tmpfs --label "kvs render HTML only → tmpfs, new folder" \
+  --n 98 --files 98 --reps "$R" --before "$FRESH $T/render-98-html" --show "\$K render \$O/corpus-98/*.kvs --ud /dev/shm/… --format html --dato $DATO" \
   -- $K render "$C"/*.kvs --ud "$T/render-98-html" --format html --dato $DATO
-M --id kvs_render_98_md --label "kvs render Markdown (the input of pandoc and cmark) → disk" \
-  --n 98 --files 98 --reps "$R" --show "\$K render \$O/corpus-98/*.kvs --ud \$O/md-98 --format md --dato $DATO" \
-  -- $K render "$C"/*.kvs --ud "$MD" --format md --dato $DATO
+M --id kvs_render_98_md --label "kvs render Markdown (the input of pandoc and cmark) → disk, new folder" \
+  --n 98 --files 98 --reps "$R" --before "$FRESH $O/md-98-kvs" --show "\$K render \$O/corpus-98/*.kvs --ud \$O/md-98-kvs --format md --dato $DATO" \
+  -- $K render "$C"/*.kvs --ud "$O/md-98-kvs" --format md --dato $DATO
 
 M --id pandoc_file_html_98 --label "pandoc → HTML, one process per file (98 processes)" \
   --n 98 --files 98 --reps 1 --shell \
@@ -165,22 +175,22 @@ for N in "${SIZES[@]}"; do
   warm "$N"
   C="$O/corpus-$N"
   mkdir -p "$O/render-$N" "$T/render-$N" "$O/cmark-$N"
-  M --group scale --id "scale_all_$N" --label "kvs compare --dokumenter (everything, one process) → disk" --n "$N" --files "$N" --reps "$R" \
+  M --group scale --id "scale_all_$N" --label "kvs compare --dokumenter (everything, one process) → disk, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $O/all-$N" \
     --show "\$K compare \$O/corpus-$N --dokumenter --ud \$O/all-$N --dato $DATO" \
     -- $K compare "$C" --dokumenter --ud "$O/all-$N" --dato $DATO
   rm -rf "$O/all-$N"
-  M --group scale --id "scale_all_tmpfs_$N" --label "kvs compare --dokumenter (everything, one process) → tmpfs" --n "$N" --files "$N" --reps "$R" \
+  M --group scale --id "scale_all_tmpfs_$N" --label "kvs compare --dokumenter (everything, one process) → tmpfs, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $T/all-$N" \
     --show "\$K compare \$O/corpus-$N --dokumenter --ud /dev/shm/… --dato $DATO" \
     -- $K compare "$C" --dokumenter --ud "$T/all-$N" --dato $DATO
   rm -rf "$T/all-$N"
-  M --group scale --id "scale_compare_$N" --label "kvs compare → disk" --n "$N" --files "$N" --reps "$R" \
+  M --group scale --id "scale_compare_$N" --label "kvs compare → disk, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $O/compare-$N" \
     --show "\$K compare \$O/corpus-$N --ud \$O/compare-$N --dato $DATO" \
     -- $K compare "$C" --ud "$O/compare-$N" --dato $DATO
   B verify --results "$RES" --n "$N" --fund "$O/compare-$N/fund.csv"
-  M --group scale --id "scale_render_$N" --label "kvs render HTML+DOCX → disk" --n "$N" --files "$N" --reps "$R" \
+  M --group scale --id "scale_render_$N" --label "kvs render HTML+DOCX → disk, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $O/render-$N" \
     --show "\$K render \$O/corpus-$N/*.kvs --ud \$O/render-$N --format html,docx --dato $DATO" \
     -- $K render "$C"/*.kvs --ud "$O/render-$N" --format html,docx --dato $DATO
-  M --group scale --id "scale_render_tmpfs_$N" --label "kvs render HTML+DOCX → tmpfs" --n "$N" --files "$N" --reps "$R" \
+  M --group scale --id "scale_render_tmpfs_$N" --label "kvs render HTML+DOCX → tmpfs, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $T/render-$N" \
     --show "\$K render \$O/corpus-$N/*.kvs --ud /dev/shm/… --format html,docx --dato $DATO" \
     -- $K render "$C"/*.kvs --ud "$T/render-$N" --format html,docx --dato $DATO
   rm -rf "$T/render-$N"
@@ -194,23 +204,33 @@ say "3. writer latency (hyperfine)"
 RUNS=200
 [ "$QUICK" = 1 ] && RUNS=50
 F=standards/hjoerring-2024.kvs
-mkdir -p "$O/latency" "$T/latency"
+mkdir -p "$O/latency" "$O/latency-same" "$T/latency"
 B latency --results "$RES" --log "$LOG" --id start --label "kvs --version (process start only: loading, relocation)" --runs $RUNS \
   -- "$K --version"
 B latency --results "$RES" --log "$LOG" --id check --label "kvs check (parse, check against the law)" --runs $RUNS \
   -- "$K check $F --dato $DATO"
-B latency --results "$RES" --log "$LOG" --id render --label "kvs render HTML+DOCX → disk" --runs $RUNS \
-  -- "$K render $F --ud $O/latency --format html,docx --dato $DATO"
-B latency --results "$RES" --log "$LOG" --id render_tmpfs --label "kvs render HTML+DOCX → tmpfs" --runs $RUNS \
-  -- "$K render $F --ud $T/latency --format html,docx --dato $DATO"
-B latency --results "$RES" --log "$LOG" --id render_byraad --label "kvs render --byraad HTML+DOCX → disk (check + render in one process, with the appendix)" --runs $RUNS \
-  -- "$K render --byraad $F --ud $O/latency --format html,docx --dato $DATO"
-B latency --results "$RES" --log "$LOG" --id render_byraad_tmpfs --label "kvs render --byraad HTML+DOCX → tmpfs (check + render in one process)" --runs $RUNS \
-  -- "$K render --byraad $F --ud $T/latency --format html,docx --dato $DATO"
-B latency --results "$RES" --log "$LOG" --id check_then_render_tmpfs --label "kvs check, then kvs render HTML+DOCX → tmpfs (two processes)" --runs $RUNS --shell \
-  -- "$K check $F --dato $DATO > /dev/null; $K render $F --ud $T/latency --format html,docx --dato $DATO"
-B latency --results "$RES" --log "$LOG" --id check_then_render --label "kvs check, then kvs render HTML+DOCX → disk (two processes)" --runs $RUNS --shell \
-  -- "$K check $F --dato $DATO > /dev/null; $K render $F --ud $O/latency --format html,docx --dato $DATO"
+# A writer renders after changing the standard: every run here replaces both documents (CHANGE
+# before each run), as an edit would; "nothing changed" is the second save without an edit.
+CH="$CHANGE $O/latency"
+CHT="$CHANGE $T/latency"
+B latency --results "$RES" --log "$LOG" --id render --label "kvs render HTML+DOCX → disk (the standard changed: both documents replaced, an fsync each)" --runs $RUNS \
+  --prepare "$CH" -- "$K render $F --ud $O/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id render_same --label "kvs render HTML+DOCX → disk, nothing changed (both documents already right)" --runs $RUNS \
+  -- "$K render $F --ud $O/latency-same --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id render_tmpfs --label "kvs render HTML+DOCX → tmpfs (the standard changed)" --runs $RUNS \
+  --prepare "$CHT" -- "$K render $F --ud $T/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id check_ud --label "kvs check --ud HTML+DOCX → disk (the writer's command on save: findings and documents, one process; the standard changed)" --runs $RUNS \
+  --prepare "$CH" -- "$K check $F --ud $O/latency --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id check_ud_tmpfs --label "kvs check --ud HTML+DOCX → tmpfs (findings and documents, one process; the standard changed)" --runs $RUNS \
+  --prepare "$CHT" -- "$K check $F --ud $T/latency --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id render_byraad --label "kvs render --byraad HTML+DOCX → disk (check + render in one process, with the appendix; the standard changed)" --runs $RUNS \
+  --prepare "$CH" -- "$K render --byraad $F --ud $O/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id render_byraad_tmpfs --label "kvs render --byraad HTML+DOCX → tmpfs (check + render in one process; the standard changed)" --runs $RUNS \
+  --prepare "$CHT" -- "$K render --byraad $F --ud $T/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id check_then_render_tmpfs --label "kvs check, then kvs render HTML+DOCX → tmpfs (two processes; the standard changed)" --runs $RUNS --shell \
+  --prepare "$CHT" -- "$K check $F --dato $DATO > /dev/null; $K render $F --ud $T/latency --format html,docx --dato $DATO"
+B latency --results "$RES" --log "$LOG" --id check_then_render --label "kvs check, then kvs render HTML+DOCX → disk (two processes; the standard changed)" --runs $RUNS --shell \
+  --prepare "$CH" -- "$K check $F --dato $DATO > /dev/null; $K render $F --ud $O/latency --format html,docx --dato $DATO"
 B latency --results "$RES" --log "$LOG" --id pandoc_one --label "pandoc → HTML, then pandoc → DOCX (same standard, Markdown)" --runs 20 --warmup 2 --shell \
   -- "pandoc -f gfm -t html5 -s -M pagetitle=x -M lang=da $O/md-98/hjoerring-2024.md -o $T/latency/p.html; pandoc -f gfm -t docx $O/md-98/hjoerring-2024.md -o $T/latency/p.docx" || true
 B latency --results "$RES" --log "$LOG" --id cmark_one --label "cmark → HTML (same standard, Markdown)" --runs $RUNS \
@@ -225,6 +245,8 @@ CGB() { B callgrind --results "$RES" --out "$CG" "$@"; }
 CGB --id cg_start --label "kvs --version (process start only)" -- $K --version
 CGB --id cg_check --label "kvs check, one standard (Hjørring)" -- $K check $F --dato $DATO
 CGB --id cg_render --label "kvs render HTML+DOCX, one standard" -- $K render $F --ud "$T/cg" --format html,docx --dato $DATO
+CGB --id cg_check_ud --label "kvs check --ud HTML+DOCX (findings and documents), one standard" \
+  -- $K check $F --ud "$T/cg" --dato $DATO
 CGB --id cg_byraad --label "kvs render --byraad HTML+DOCX (check + render), one standard" --top 10 \
   -- $K render --byraad $F --ud "$T/cg" --format html,docx --dato $DATO
 CGB --id cg_cmark --label "cmark → HTML, the same standard's Markdown" -- cmark "$O/md-seeds/hjoerring-2024.md"
