@@ -62,8 +62,8 @@ void render_one(const std::string& path, const DocumentSettings& settings, const
     sink.sort_by_position();
     findings = sink.diagnostics();
   }
-  out.documents = stage_documents(settings, *c.file, fs::path(path).stem().string(), *c.model, std::move(findings),
-                                  checks_ran, batch);
+  out.documents = stage_documents(settings, *c.file, fs::path(path).stem().string(), *c.model, findings, checks_ran,
+                                  batch);
   out.rendered = true;
   if (!out.documents.errors.empty()) out.status = kUsage;
   out.ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();

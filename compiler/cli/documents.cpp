@@ -25,7 +25,7 @@ std::string source_fingerprint(const SourceFile& source) {
 
 StagedDocuments stage_documents(const DocumentSettings& settings, const SourceFile& source,
                                 const std::string& stem, const model::Standard& standard,
-                                std::vector<Diagnostic> findings, bool checks_ran, OutputBatch& batch) {
+                                const std::vector<Diagnostic>& findings, bool checks_ran, OutputBatch& batch) {
   namespace fs = std::filesystem;
   StagedDocuments result;
   render::RenderOptions ro;
@@ -35,7 +35,7 @@ StagedDocuments stage_documents(const DocumentSettings& settings, const SourceFi
   ro.source_sha256 = source_fingerprint(source);
   ro.lix_long_word_over = settings.lix_long_word_over;
   if (settings.council) {
-    ro.findings = std::move(findings);
+    ro.findings = findings;  // copied only here: the citizen edition does not show them
     ro.checks_ran = checks_ran;
   }
   render::Built built = settings.renderer->build(standard, ro);

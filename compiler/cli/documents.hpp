@@ -37,6 +37,6 @@ struct StagedDocuments {
 /// Safe to call from several threads at once.
 StagedDocuments stage_documents(const DocumentSettings& settings, const SourceFile& source,
                                 const std::string& stem, const model::Standard& standard,
-                                std::vector<Diagnostic> findings, bool checks_ran, OutputBatch& batch);
+                                const std::vector<Diagnostic>& findings, bool checks_ran, OutputBatch& batch);
 
 }  // namespace kvs::cli

@@ -160,10 +160,14 @@ void toc(std::string& out, const Document& doc) {
   auto entry = [&](const Section& s) {
     return "<a href=\"#" + esc(s.id) + "\">" + esc(s.heading_text()) + "</a>";
   };
-  auto all = doc.sections;
-  all.insert(all.end(), doc.appendix.begin(), doc.appendix.end());
+  // The sections, then the appendix, walked in place (a copy would copy every block).
+  std::vector<const Section*> all;
+  all.reserve(doc.sections.size() + doc.appendix.size());
+  for (const auto* list : {&doc.sections, &doc.appendix})
+    for (const auto& s : *list) all.push_back(&s);
   bool first = true;
-  for (const auto& s : all) {
+  for (const Section* sp : all) {
+    const Section& s = *sp;
     if (s.level == 2) {
       if (open_sub) out += "</ol>";
       if (!first) out += "</li>\n";
