@@ -93,11 +93,17 @@ def cmd_measure(a) -> int:
         if rec["exit"] not in a.ok:
             print(f"  !! {a.id}: exit {rec['exit']} (see {a.log})", file=sys.stderr)
             return 1
+    if a.merge and Path(a.results).exists():
+        # One more repetition of a row measured before in this run: the earlier ones count too.
+        earlier = [json.loads(l) for l in Path(a.results).read_text().splitlines() if l.strip()]
+        earlier = [r for r in earlier if r.get("kind") == "measure" and r.get("id") == a.id]
+        if earlier:
+            runs = earlier[-1]["runs"] + runs
     walls = [r["wall_s"] for r in runs]
     cpus = [r["cpu_s"] for r in runs]
     rec = {
         "kind": "measure", "id": a.id, "label": a.label, "group": a.group, "n": a.n, "files": a.files,
-        "command": shown, "reps": a.reps,
+        "command": shown, "reps": len(runs),
         "wall_s": statistics.median(walls), "wall_min_s": min(walls), "wall_max_s": max(walls),
         "cpu_s": statistics.median(cpus), "user_s": statistics.median(r["utime_s"] for r in runs),
         "maxrss_kb": max(r.get("maxrss_kb", 0) for r in runs),
@@ -105,7 +111,7 @@ def cmd_measure(a) -> int:
     }
     append(a.results, rec)
     print(f"  {a.id:<28} wall {rec['wall_s']:8.3f} s  cpu {rec['cpu_s']:8.3f} s  "
-          f"rss {rec['maxrss_kb'] / 1024:7.1f} MB  (median of {a.reps})")
+          f"rss {rec['maxrss_kb'] / 1024:7.1f} MB  (median of {len(runs)})")
     return 0
 
 
@@ -710,6 +716,8 @@ def main() -> int:
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--shell", action="store_true", help="CMD is one bash command line")
     p.add_argument("--before", help="bash command line run (untimed) before each repetition")
+    p.add_argument("--merge", action="store_true",
+                   help="add these repetitions to the row's earlier ones in --results (sizes taking turns)")
     p.add_argument("--ok", type=int, nargs="*", default=[0, 1])
     p.add_argument("--cwd")
     p.add_argument("--log")

@@ -170,33 +170,43 @@ B meta --results "$RES" pandoc_lua_identical="$same" pandoc_lua_differ="$differ"
 
 # ---------------------------------------------------------------------------------------------
 say "2. scaling: N = ${SIZES[*]}"
-for N in "${SIZES[@]}"; do
-  R=$(reps_for "$N")
+# One repetition of every row of size N; the sizes take turns (98, 980, 9 800, 98, …), because
+# the host drifts over the minutes a size takes and the linearity verdict divides the cost per
+# standard of one size by that of another: measured one size after the other, a drift between
+# them read as growth (1.32 and 1.40 in two runs of 2026-12-02 where alternating gave 1.04).
+scale_rep() {
+  local N=$1 first=$2
+  local C="$O/corpus-$N"
+  SM() { M --group scale --merge --n "$N" --files "$N" --reps 1 "$@"; }
   warm "$N"
-  C="$O/corpus-$N"
-  mkdir -p "$O/render-$N" "$T/render-$N" "$O/cmark-$N"
-  M --group scale --id "scale_all_$N" --label "kvs compare --dokumenter (everything, one process) → disk, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $O/all-$N" \
+  mkdir -p "$O/cmark-$N"
+  SM --id "scale_all_$N" --label "kvs compare --dokumenter (everything, one process) → disk, new folder" --before "$FRESH $O/all-$N" \
     --show "\$K compare \$O/corpus-$N --dokumenter --ud \$O/all-$N --dato $DATO" \
     -- $K compare "$C" --dokumenter --ud "$O/all-$N" --dato $DATO
   rm -rf "$O/all-$N"
-  M --group scale --id "scale_all_tmpfs_$N" --label "kvs compare --dokumenter (everything, one process) → tmpfs, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $T/all-$N" \
+  SM --id "scale_all_tmpfs_$N" --label "kvs compare --dokumenter (everything, one process) → tmpfs, new folder" --before "$FRESH $T/all-$N" \
     --show "\$K compare \$O/corpus-$N --dokumenter --ud /dev/shm/… --dato $DATO" \
     -- $K compare "$C" --dokumenter --ud "$T/all-$N" --dato $DATO
   rm -rf "$T/all-$N"
-  M --group scale --id "scale_compare_$N" --label "kvs compare → disk, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $O/compare-$N" \
+  SM --id "scale_compare_$N" --label "kvs compare → disk, new folder" --before "$FRESH $O/compare-$N" \
     --show "\$K compare \$O/corpus-$N --ud \$O/compare-$N --dato $DATO" \
     -- $K compare "$C" --ud "$O/compare-$N" --dato $DATO
-  B verify --results "$RES" --n "$N" --fund "$O/compare-$N/fund.csv"
-  M --group scale --id "scale_render_$N" --label "kvs render HTML+DOCX → disk, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $O/render-$N" \
+  if [ "$first" = 1 ]; then B verify --results "$RES" --n "$N" --fund "$O/compare-$N/fund.csv"; fi
+  SM --id "scale_render_$N" --label "kvs render HTML+DOCX → disk, new folder" --before "$FRESH $O/render-$N" \
     --show "\$K render \$O/corpus-$N/*.kvs --ud \$O/render-$N --format html,docx --dato $DATO" \
     -- $K render "$C"/*.kvs --ud "$O/render-$N" --format html,docx --dato $DATO
-  M --group scale --id "scale_render_tmpfs_$N" --label "kvs render HTML+DOCX → tmpfs, new folder" --n "$N" --files "$N" --reps "$R" --before "$FRESH $T/render-$N" \
+  SM --id "scale_render_tmpfs_$N" --label "kvs render HTML+DOCX → tmpfs, new folder" --before "$FRESH $T/render-$N" \
     --show "\$K render \$O/corpus-$N/*.kvs --ud /dev/shm/… --format html,docx --dato $DATO" \
     -- $K render "$C"/*.kvs --ud "$T/render-$N" --format html,docx --dato $DATO
   rm -rf "$T/render-$N"
-  M --group scale --id "scale_cmark_$N" --label "cmark → HTML (one process)" --n "$N" --files "$N" --reps "$R" \
+  SM --id "scale_cmark_$N" --label "cmark → HTML (one process)" \
     --stdout "$O/cmark-$N/alle.html" --show "cmark \$O/md-$N/*.md > \$O/cmark-$N/alle.html" \
     -- cmark "$O"/md-"$N"/*.md
+}
+for ((rep = 1; rep <= $(reps_for 98); rep++)); do
+  for N in "${SIZES[@]}"; do
+    if [ "$rep" -le "$(reps_for "$N")" ]; then scale_rep "$N" "$rep"; fi
+  done
 done
 
 # ---------------------------------------------------------------------------------------------
