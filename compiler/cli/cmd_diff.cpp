@@ -74,11 +74,12 @@ int run_diff(const Options& o) {
   std::filesystem::create_directories(dir, ec);
   std::string name = std::filesystem::path(o.files[1]).stem().string();
   std::string path = dir + "/ændringsoversigt-" + name + (o.format == OutputFormat::html ? ".html" : ".docx");
-  if (std::string err = write_file_atomically(path, bytes); !err.empty()) {
+  bool unchanged = false;
+  if (std::string err = write_file_atomically(path, bytes, &unchanged); !err.empty()) {
     std::cerr << "kvs diff: " << err << '\n';
     return kUsage;
   }
-  std::cout << "skrev " << path << '\n';
+  std::cout << (unchanged ? "uændret " : "skrev ") << path << '\n';
   return kOk;
 }
 

@@ -10,6 +10,7 @@
 namespace kvs {
 
 /// Returns an empty string on success, else a Danish description of what went wrong.
-std::string write_file_atomically(const std::string& path, std::string_view bytes);
+/// `unchanged`, if given, is set to whether the file already held the bytes (left untouched).
+std::string write_file_atomically(const std::string& path, std::string_view bytes, bool* unchanged = nullptr);
 
 }  // namespace kvs

@@ -100,6 +100,11 @@ grep -q 'filer kontrolleret' "$tmp/k2.out" && [ "$(grep -c '^skrev ' "$tmp/k2.ou
   | python3 -c "import json,sys; json.load(sys.stdin)" && grep -q '^skrev ' "$tmp/k3.err" && ok || bad "check --ud --format json: JSON on stdout, the listing on stderr"
 "$KVS" check "$tmp/broken.kvs" standards/soroe.kvs --ud "$tmp/k4" > "$tmp/k4.out" 2>&1
 grep -q 'broken.kvs: ikke dannet, fordi filen har fejl' "$tmp/k4.out" && [ -s "$tmp/k4/soroe.html" ] && [ ! -e "$tmp/k4/broken.html" ] && ok || bad "check --ud renders the files without errors only"
+# diff --format html writes the change overview; a second run finds it already right.
+"$KVS" diff standards/hjoerring-2024.kvs tests/diff/hjoerring-2025.kvs --format html --ud "$tmp/d1" > "$tmp/d1.out" 2>&1
+"$KVS" diff standards/hjoerring-2024.kvs tests/diff/hjoerring-2025.kvs --format html --ud "$tmp/d1" > "$tmp/d2.out" 2>&1
+grep -q '^skrev .*ændringsoversigt-hjoerring-2025.html' "$tmp/d1.out" && grep -q '^uændret .*ændringsoversigt-hjoerring-2025.html' "$tmp/d2.out" \
+  && ok || bad "diff --format html: written, then unchanged"
 expect_exit 2 "check --byraad without --ud" "$KVS" check standards/soroe.kvs --byraad
 expect_exit 2 "check --format html: findings are tekst, json or sarif" "$KVS" check standards/soroe.kvs --format html
 expect_exit 2 "compare --byraad without --dokumenter" "$KVS" compare standards/ --byraad --ud "$tmp/c4"
