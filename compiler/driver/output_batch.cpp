@@ -71,8 +71,10 @@ OutputBatch::~OutputBatch() {
 
 std::string OutputBatch::stage(const std::string& path, std::string_view bytes) {
   struct stat existing {};
-  bool replaces = ::stat(path.c_str(), &existing) == 0;
-  if (replaces && S_ISREG(existing.st_mode) &&
+  bool found = ::stat(path.c_str(), &existing) == 0;
+  // Only a target known not to exist is new: one that cannot be looked at may exist.
+  bool replaces = found || errno != ENOENT;
+  if (found && S_ISREG(existing.st_mode) &&
       holds_exactly(path, static_cast<std::size_t>(existing.st_size), bytes)) {
     std::lock_guard lock(mutex_);
     unchanged_.insert(path);
