@@ -54,11 +54,7 @@ class CheckedDocuments {
   /// Puts the documents in place and lists them on `out`; false if any could not be made.
   bool commit(std::ostream& out) {
     std::vector<OutputError> put = batch_.commit();
-    for (const auto& t : targets_) {
-      bool failed = false;
-      for (const auto& pe : put) failed = failed || pe.path == t;
-      if (!failed) out << (batch_.left_unchanged(t) ? "uændret " : "skrev ") << t << '\n';
-    }
+    list_documents(out, targets_, put, batch_);
     for (const auto& p : skipped_) out << p << ": ikke dannet, fordi filen har fejl\n";
     for (const auto& e : errors_) std::cerr << "kvs check: " << e << '\n';
     for (const auto& pe : put) std::cerr << "kvs check: " << pe.message << '\n';

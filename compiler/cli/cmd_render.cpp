@@ -123,11 +123,7 @@ int run_render(const Options& o) {
       continue;
     }
     for (const auto& e : out.documents.errors) std::cerr << "kvs render: " << e << '\n';
-    for (const auto& target : out.documents.targets) {
-      bool failed = false;
-      for (const auto& pe : put_errors) failed = failed || pe.path == target;
-      if (!failed) std::cout << (batch.left_unchanged(target) ? "uændret " : "skrev ") << target << '\n';
-    }
+    list_documents(std::cout, out.documents.targets, put_errors, batch);
     if (timing) std::cerr << o.files[i] << ": " << out.ms << " ms\n";
   }
   for (const auto& pe : put_errors) std::cerr << "kvs render: " << pe.message << '\n';

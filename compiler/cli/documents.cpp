@@ -57,4 +57,13 @@ StagedDocuments stage_documents(const DocumentSettings& settings, const SourceFi
   return result;
 }
 
+void list_documents(std::ostream& out, const std::vector<std::string>& targets,
+                    const std::vector<OutputError>& failed, OutputBatch& batch) {
+  for (const auto& target : targets) {
+    bool put = true;
+    for (const auto& f : failed) put = put && f.path != target;
+    if (put) out << (batch.left_unchanged(target) ? "uændret " : "skrev ") << target << '\n';
+  }
+}
+
 }  // namespace kvs::cli

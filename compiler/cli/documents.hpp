@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -38,5 +39,10 @@ struct StagedDocuments {
 StagedDocuments stage_documents(const DocumentSettings& settings, const SourceFile& source,
                                 const std::string& stem, const model::Standard& standard,
                                 const std::vector<Diagnostic>& findings, bool checks_ran, OutputBatch& batch);
+
+/// Lists `targets` after `batch` was committed: "skrev PATH", or "uændret PATH" for a file that
+/// already held its bytes; a target among `failed` is left out (its error is reported apart).
+void list_documents(std::ostream& out, const std::vector<std::string>& targets,
+                    const std::vector<OutputError>& failed, OutputBatch& batch);
 
 }  // namespace kvs::cli
