@@ -99,8 +99,8 @@ R=$(reps_for 98)
 warm 98
 C="$O/corpus-98"
 MD="$O/md-98"
-mkdir -p "$O/render-98" "$T/render-98" "$T/render-98-html" "$O/all-98" "$T/all-98" "$O/pandoc-file-98" "$O/pandoc-p2-98" \
-  "$O/pandoc-lua-98" "$O/pandoc-concat-98" "$O/cmark-98"
+# kvs's folders are made by each repetition's bench/prepare.sh and kvs itself.
+mkdir -p "$O/pandoc-file-98" "$O/pandoc-p2-98" "$O/pandoc-lua-98" "$O/pandoc-concat-98" "$O/cmark-98"
 M --id kvs_all_98 --label "kvs compare --dokumenter: parse, check, report and HTML+DOCX of every standard, ONE process (2 threads) → disk, new folder" \
   --n 98 --files 98 --reps "$R" --before "$FRESH $O/all-98" --show "\$K compare \$O/corpus-98 --dokumenter --ud \$O/all-98 --dato $DATO" \
   -- $K compare "$C" --dokumenter --ud "$O/all-98" --dato $DATO
