@@ -68,12 +68,6 @@ class XmlNode {
 
  private:
   friend class XmlTree;
-
-/// `text` escaped as XML character data / as an attribute value in double quotes, exactly
-/// as pugixml writes them, appended to `out`. Like pugixml's C-string API, text stops at
-/// a NUL.
-void xml_escape_text(std::string& out, std::string_view text);
-void xml_escape_attribute(std::string& out, std::string_view text);
   XmlNode(XmlTree* t, std::uint32_t i) : tree_(t), index_(i) {}
   XmlTree* tree_ = nullptr;
   std::uint32_t index_ = 0;
