@@ -1,9 +1,9 @@
 # The libraries kvs is built on — Debian 12 packages only: libboost-dev, libicu-dev,
-# libcmark-dev, libpugixml-dev, libsqlite3-dev, zlib1g-dev (scripts/install-deps.sh). libzip
+# libcmark-dev, libpugixml-dev, libsqlite3-dev, libdeflate-dev (scripts/install-deps.sh). libzip
 # is used only by the tests, to read back what kvs writes (tests/CMakeLists.txt).
 #
 # KVS_STATIC_LINK (default ON; OFF under the sanitizers and the fuzzers): link ICU, cmark,
-# pugixml, SQLite, zlib and libstdc++ from the static archives Debian ships with the same
+# pugixml, SQLite, libdeflate and libstdc++ from the static archives Debian ships with the same
 # -dev packages. A writer runs kvs on every save, and the dynamic loader relocating the
 # symbols of a dozen shared libraries was most of a short run (bench/RESULTS.md: process
 # start). The libraries and their versions are the same either way.
@@ -32,8 +32,8 @@ find_package(PkgConfig REQUIRED)
 # A build folder configured the other way remembers the libraries it found: forget them.
 if(DEFINED _KVS_STATIC_LINK_USED AND NOT _KVS_STATIC_LINK_USED STREQUAL "${KVS_STATIC_LINK}")
   foreach(var ICU_UC_LIBRARY_RELEASE ICU_I18N_LIBRARY_RELEASE ICU_DATA_LIBRARY_RELEASE ICU_UC_LIBRARY_DEBUG
-              ICU_I18N_LIBRARY_DEBUG ICU_DATA_LIBRARY_DEBUG ZLIB_LIBRARY_RELEASE ZLIB_LIBRARY_DEBUG SQLite3_LIBRARY
-              pkgcfg_lib_CMARK_cmark)
+              ICU_I18N_LIBRARY_DEBUG ICU_DATA_LIBRARY_DEBUG SQLite3_LIBRARY pkgcfg_lib_CMARK_cmark
+              pkgcfg_lib_LIBDEFLATE_deflate)
     unset(${var} CACHE)
   endforeach()
 endif()
@@ -45,7 +45,8 @@ if(KVS_STATIC_LINK)
 endif()
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
-find_package(ZLIB REQUIRED)
+# The DOCX container's compressor (compiler/render/zip_writer.cpp says why not zlib).
+pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 find_package(SQLite3 REQUIRED)
 find_package(pugixml REQUIRED)
 if(KVS_STATIC_LINK)
@@ -61,5 +62,5 @@ if(KVS_STATIC_LINK)
   set(KVS_TEST_LINK_OPTIONS -static-libstdc++ -static-libgcc)
 endif()
 if(KVS_STATIC_LINK)
-  message(STATUS "kvs: ICU, cmark, pugixml, SQLite, zlib, libstdc++ and (in the kvs program, a static PIE) glibc linked statically")
+  message(STATUS "kvs: ICU, cmark, pugixml, SQLite, libdeflate, libstdc++ and (in the kvs program, a static PIE) glibc linked statically")
 endif()

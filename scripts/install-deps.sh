@@ -7,7 +7,7 @@ set -euo pipefail
 
 # The build links the static archives these -dev packages ship (cmake/dependencies.cmake).
 build_packages=(cmake g++ ninja-build pkg-config libboost-dev libicu-dev libcmark-dev
-                libpugixml-dev zlib1g-dev libsqlite3-dev)
+                libpugixml-dev libdeflate-dev libsqlite3-dev)
 # libzip: the tests read every DOCX back with it, independently of kvs's own ZIP writer.
 test_packages=(catch2 libzip-dev python3 clang libclang-rt-14-dev nodejs npm chromium libreoffice-writer
                poppler-utils time unzip)
