@@ -46,60 +46,6 @@ std::size_t link_end(std::string_view md, std::size_t i) {
   return i;
 }
 
-// The prose as ICU reads it, in UTF-16, with Markdown markers as spaces and links left
-// out, decoded in one pass; an invalid sequence becomes U+FFFD, as in
-// UnicodeString::fromUTF8. The same pass counts letters (general category L), so the
-// letters of a word are a subtraction instead of a second decoding.
-struct PlainText {
-  std::vector<UChar> units;
-  /// letters_before[j]: letters among the characters that end at or before unit j.
-  std::vector<std::int32_t> letters_before;
-  std::int32_t length = 0;
-
-  int letters(std::int32_t start, std::int32_t end) const { return letters_before[end] - letters_before[start]; }
-};
-
-// Fills `out` (buffers the thread reuses, never shrunk) from the Markdown `md`.
-void plain_utf16(std::string_view md, PlainText& out) {
-  // UTF-16 never needs more units than UTF-8 has bytes; letters_before has one more entry
-  // (also for empty text, the first a thread sees: the fuzzer found that).
-  if (out.letters_before.size() < md.size() + 1) {
-    out.units.resize(md.size());
-    out.letters_before.resize(md.size() + 1);
-  }
-  UChar* const units = out.units.data();
-  UChar* unit = units;                                  // the next unit to write
-  std::int32_t* before = out.letters_before.data();  // letters before `unit`
-  const auto* s = reinterpret_cast<const std::uint8_t*>(md.data());
-  const auto n = static_cast<std::int32_t>(md.size());
-  std::int32_t letters = 0;
-  *before = 0;
-  for (std::int32_t i = 0; i < n;) {
-    std::uint8_t b = s[i];
-    if (b >= 0x80) {
-      UChar32 c;
-      U8_NEXT_OR_FFFD(s, i, n, c);
-      std::int32_t k = 0;
-      U16_APPEND_UNSAFE(unit, k, c);
-      unit += k;
-      if (k == 2) *++before = letters;  // between the surrogates: never a word boundary
-      letters += u_isalpha(c) != 0;
-      *++before = letters;
-      continue;
-    }
-    const AsciiByte& a = kAscii[b];
-    if (a.maybe_link && md.compare(i, 4, "http") == 0) {
-      i = static_cast<std::int32_t>(link_end(md, i));
-      continue;
-    }
-    *unit++ = a.unit;
-    letters += a.letter;
-    *++before = letters;
-    ++i;
-  }
-  out.length = static_cast<std::int32_t>(unit - units);
-}
-
 // The word and sentence boundaries of UAX #29, as ICU's Danish break iterators find them,
 // for text made only of characters whose break classes need none of the rules for
 // combining marks, format characters, emoji, Hebrew or Katakana (Latin up to U+024F and
@@ -119,7 +65,12 @@ struct Class {
   W word = W::other;
   S sentence = S::other;
   bool fast = false;  ///< the rules below cover this character
+  bool mark = false;  ///< a sentence may end here (CR, LF, ATerm, STerm): see sentence_breaks
+  /// Both classes in one byte, as the walk stores them per unit (word low, sentence high).
+  std::uint8_t packed = 0;
 };
+inline W word_of(std::uint8_t packed) { return static_cast<W>(packed & 0x0F); }
+inline S sentence_of(std::uint8_t packed) { return static_cast<S>(packed >> 4); }
 
 constexpr UChar kPunctFirst = 0x2010, kPunctLast = 0x2027, kLatinEnd = 0x0250;
 
@@ -164,6 +115,8 @@ Class classify(UChar32 c) {
     case U_SB_OTHER: k.sentence = S::other; break;
     default: k.fast = false;  // Sep, Extend, Format
   }
+  k.mark = k.sentence == S::cr || k.sentence == S::lf || k.sentence == S::aterm || k.sentence == S::sterm;
+  k.packed = static_cast<std::uint8_t>(static_cast<unsigned>(k.word) | static_cast<unsigned>(k.sentence) << 4);
   return k;
 }
 
@@ -178,27 +131,35 @@ const std::vector<Class>& class_table() {
   return table;
 }
 
-// The classes of the text's characters, looked up once; false if a character is not covered.
-bool classes_of(const UChar* u, std::int32_t n, std::vector<Class>& out) {
-  const Class* table = class_table().data();
-  out.resize(static_cast<std::size_t>(n));
-  for (std::int32_t i = 0; i < n; ++i) {
-    const UChar c = u[i];
-    if (!in_range(c)) return false;
-    const Class& k = table[c < kLatinEnd ? c : kLatinEnd + (c - kPunctFirst)];
-    if (!k.fast) return false;
-    out[static_cast<std::size_t>(i)] = k;
-  }
-  return true;
+// The classes of one UTF-16 unit, or null outside the table (also check `fast`).
+const Class* class_of(const Class* table, UChar c) {
+  if (!in_range(c)) return nullptr;
+  return &table[c < kLatinEnd ? c : kLatinEnd + (c - kPunctFirst)];
 }
 
 bool ah(W w) { return w == W::letter; }
 bool mid_letter_q(W w) { return w == W::mid_letter || w == W::mid_num_let || w == W::single_quote; }
 bool mid_num_q(W w) { return w == W::mid_num || w == W::mid_num_let || w == W::single_quote; }
 
+// kJoins[prev << 4 | c]: no boundary between two characters of these word classes without
+// looking further (WB5, WB8-10: letters and digits; WB13a, WB13b: ExtendNumLet). One table
+// look-up per character instead of the six comparisons the rules read as.
+constexpr auto kJoins = [] {
+  std::array<bool, 256> t{};
+  auto alnum = [](W w) { return w == W::letter || w == W::numeric; };
+  for (int p = 0; p <= static_cast<int>(W::lf); ++p)
+    for (int c = 0; c <= static_cast<int>(W::lf); ++c) {
+      W prev = static_cast<W>(p), cur = static_cast<W>(c);
+      t[p << 4 | c] = (cur == W::extend_num_let && (alnum(prev) || prev == W::extend_num_let)) ||  // WB13a
+                      (prev == W::extend_num_let && alnum(cur)) ||                                // WB13b
+                      (alnum(prev) && alnum(cur));                                                // WB5, WB8-10
+    }
+  return t;
+}();
+
 // End of the word segment that starts at i (WB3-WB13b, WB999).
-std::int32_t word_end(const Class* cls, std::int32_t n, std::int32_t i) {
-  auto w = [&](std::int32_t k) { return cls[k].word; };
+std::int32_t word_end(const std::uint8_t* cls, std::int32_t n, std::int32_t i) {
+  auto w = [&](std::int32_t k) { return word_of(cls[k]); };
   W first = w(i);
   if (first == W::cr) return i + 1 < n && w(i + 1) == W::lf ? i + 2 : i + 1;  // WB3, WB3a
   if (first == W::space) {                                                       // WB3d
@@ -210,10 +171,7 @@ std::int32_t word_end(const Class* cls, std::int32_t n, std::int32_t i) {
   std::int32_t j = i + 1;
   while (j < n) {
     W prev = w(j - 1), c = w(j);
-    bool joins = (c == W::extend_num_let && (ah(prev) || prev == W::numeric || prev == W::extend_num_let)) ||  // WB13a
-                 (prev == W::extend_num_let && (ah(c) || c == W::numeric)) ||                                  // WB13b
-                 ((ah(prev) || prev == W::numeric) && (ah(c) || c == W::numeric));                             // WB5, WB8-10
-    if (joins) {
+    if (kJoins[(cls[j - 1] & 0x0F) << 4 | (cls[j] & 0x0F)]) {
       ++j;
       continue;
     }
@@ -227,21 +185,24 @@ std::int32_t word_end(const Class* cls, std::int32_t n, std::int32_t i) {
   return j;
 }
 
-// Sentence boundaries after position 0 (SB3-SB11, SB998), each pushed onto `out`.
-void sentence_breaks(const Class* cls, std::int32_t n, std::vector<std::int32_t>& out) {
-  auto s = [&](std::int32_t k) { return cls[k].sentence; };
+// Sentence boundaries after position 0 (SB3-SB11, SB998), each pushed onto `out`. `marks`
+// are the positions, in order, of the characters a sentence may end at (sentence_mark):
+// the walk jumps from one to the next instead of looking at every character between them.
+void sentence_breaks(const std::uint8_t* cls, std::int32_t n, const std::vector<std::int32_t>& marks,
+                     std::vector<std::int32_t>& out) {
+  auto s = [&](std::int32_t k) { return sentence_of(cls[k]); };
   auto para_sep_end = [&](std::int32_t k) -> std::int32_t {  // k is CR or LF: past CR LF (SB3)
     return s(k) == S::cr && k + 1 < n && s(k + 1) == S::lf ? k + 2 : k + 1;
   };
-  for (std::int32_t i = 0; i < n;) {
+  std::size_t next_mark = 0;
+  for (std::int32_t i = 0;;) {
+    while (next_mark < marks.size() && marks[next_mark] < i) ++next_mark;
+    if (next_mark == marks.size()) break;
+    i = marks[next_mark];
     S c = s(i);
     if (c == S::cr || c == S::lf) {  // SB4
       i = para_sep_end(i);
       out.push_back(i);
-      continue;
-    }
-    if (c != S::aterm && c != S::sterm) {
-      ++i;
       continue;
     }
     std::int32_t j = i + 1;
@@ -282,6 +243,89 @@ void sentence_breaks(const Class* cls, std::int32_t n, std::vector<std::int32_t>
 }
 
 }  // namespace uax29
+
+// The prose as ICU reads it, in UTF-16, with Markdown markers as spaces and links left
+// out, decoded in one pass; an invalid sequence becomes U+FFFD, as in
+// UnicodeString::fromUTF8. The same pass counts letters (general category L), so the
+// letters of a word are a subtraction instead of a second decoding, and looks up each
+// unit's UAX #29 classes for the walk, as long as every unit so far is one it covers.
+struct PlainText {
+  std::vector<UChar> units;
+  /// letters_before[j]: letters among the characters that end at or before unit j.
+  std::vector<std::int32_t> letters_before;
+  std::int32_t length = 0;
+  /// The classes of units[0, length) and where a sentence may end; valid if `covered`.
+  std::vector<std::uint8_t> classes;  ///< uax29::Class::packed of each unit
+  std::vector<std::int32_t> sentence_marks;
+  bool covered = true;
+
+  int letters(std::int32_t start, std::int32_t end) const { return letters_before[end] - letters_before[start]; }
+};
+
+// Fills `out` (buffers the thread reuses, never shrunk) from the Markdown `md`.
+void plain_utf16(std::string_view md, PlainText& out) {
+  // UTF-16 never needs more units than UTF-8 has bytes; letters_before has one more entry
+  // (also for empty text, the first a thread sees: the fuzzer found that).
+  if (out.letters_before.size() < md.size() + 1) {
+    out.units.resize(md.size());
+    out.letters_before.resize(md.size() + 1);
+    out.classes.resize(md.size());
+  }
+  UChar* const units = out.units.data();
+  const uax29::Class* table = uax29::class_table().data();
+  std::uint8_t* cls = out.classes.data();
+  out.sentence_marks.clear();
+  bool covered = true;
+  // The classes of the unit just written at `at`, while the text is still covered.
+  auto note_class = [&](const UChar* at, const uax29::Class* k) {
+    if (!k || !k->fast) {
+      covered = false;
+      return;
+    }
+    const auto j = static_cast<std::int32_t>(at - units);
+    cls[j] = k->packed;
+    if (k->mark) out.sentence_marks.push_back(j);
+  };
+  UChar* unit = units;                                  // the next unit to write
+  std::int32_t* before = out.letters_before.data();  // letters before `unit`
+  const auto* s = reinterpret_cast<const std::uint8_t*>(md.data());
+  const auto n = static_cast<std::int32_t>(md.size());
+  std::int32_t letters = 0;
+  *before = 0;
+  for (std::int32_t i = 0; i < n;) {
+    std::uint8_t b = s[i];
+    if (b >= 0x80) {
+      UChar32 c;
+      U8_NEXT_OR_FFFD(s, i, n, c);
+      std::int32_t k = 0;
+      U16_APPEND_UNSAFE(unit, k, c);
+      if (k == 2) {
+        covered = false;                // outside the BMP: the walk covers none of it
+        *++before = letters;            // between the surrogates: never a word boundary
+      } else if (covered) {
+        note_class(unit, uax29::class_of(table, *unit));
+      }
+      unit += k;
+      letters += u_isalpha(c) != 0;
+      *++before = letters;
+      continue;
+    }
+    const AsciiByte& a = kAscii[b];
+    if (a.maybe_link && md.compare(i, 4, "http") == 0) {
+      i = static_cast<std::int32_t>(link_end(md, i));
+      continue;
+    }
+    *unit = a.unit;
+    if (covered) note_class(unit, &table[a.unit]);  // ASCII: always in the table's range
+    ++unit;
+    letters += a.letter;
+    *++before = letters;
+    ++i;
+  }
+  out.length = static_cast<std::int32_t>(unit - units);
+  out.covered = covered;
+}
+
 
 // One set of buffers per thread (`kvs compare` runs one thread per core), reused for every
 // text.
@@ -324,22 +368,22 @@ class LixCount {
 };
 
 // lix() over text uax29 covers: the same counts as the ICU iterators give.
-Lix lix_uax29(const PlainText& text, const std::vector<uax29::Class>& classes, int long_word_over) {
+Lix lix_uax29(const PlainText& text, int long_word_over) {
   thread_local std::vector<std::int32_t> sentence_ends;
   LixCount count(text, long_word_over);
-  const uax29::Class* cls = classes.data();
+  const std::uint8_t* cls = text.classes.data();
   const std::int32_t n = text.length;
   for (std::int32_t start = 0; start < n;) {
     std::int32_t end = uax29::word_end(cls, n, start);
     // ICU tags a segment by its last letter or digit (underscores take the tag before
     // them): "a4" and "Ældreområdet3" are numbers, "4a" is a word.
     std::int32_t last = end - 1;
-    while (last > start && cls[last].word == uax29::W::extend_num_let) --last;
-    if (cls[last].word == uax29::W::letter) count.word(start, end);
+    while (last > start && uax29::word_of(cls[last]) == uax29::W::extend_num_let) --last;
+    if (uax29::word_of(cls[last]) == uax29::W::letter) count.word(start, end);
     start = end;
   }
   sentence_ends.clear();
-  uax29::sentence_breaks(cls, n, sentence_ends);
+  uax29::sentence_breaks(cls, n, text.sentence_marks, sentence_ends);
   for (std::int32_t end : sentence_ends) count.sentence_end(end);
   return count.result();
 }
@@ -375,11 +419,8 @@ Lix lix_icu(const PlainText& text, int long_word_over) {
 }  // namespace
 
 Lix lix(std::string_view prose, int long_word_over) {
-  thread_local std::vector<uax29::Class> classes;
   plain_utf16(prose, tl_text);
-  if (uax29::classes_of(tl_text.units.data(), tl_text.length, classes))
-    return lix_uax29(tl_text, classes, long_word_over);
-  return lix_icu(tl_text, long_word_over);
+  return tl_text.covered ? lix_uax29(tl_text, long_word_over) : lix_icu(tl_text, long_word_over);
 }
 
 Lix lix_with_icu(std::string_view prose, int long_word_over) {
