@@ -186,7 +186,7 @@ std::int32_t word_end(const std::uint8_t* cls, std::int32_t n, std::int32_t i) {
 }
 
 // Sentence boundaries after position 0 (SB3-SB11, SB998), each pushed onto `out`. `marks`
-// are the positions, in order, of the characters a sentence may end at (sentence_mark):
+// are the positions, in order, of the characters a sentence may end at (Class::mark):
 // the walk jumps from one to the next instead of looking at every character between them.
 void sentence_breaks(const std::uint8_t* cls, std::int32_t n, const std::vector<std::int32_t>& marks,
                      std::vector<std::int32_t>& out) {
