@@ -11,7 +11,6 @@
 #include "diagnostic_printer.hpp"
 #include "documents.hpp"
 #include "findings_output.hpp"
-#include "readability.hpp"
 
 namespace kvs::cli {
 
@@ -23,23 +22,15 @@ class CheckedDocuments {
  public:
   /// False (with a Danish message on stderr) if the templates or the folder are not there.
   bool open(const Options& o, const checks::CheckData& data) {
-    std::string error;
-    renderer_ = render::Renderer::load(render::data_dir(), error);
-    if (!renderer_) {
-      std::cerr << "kvs check: skabelonerne kan ikke læses: " << error << '\n';
-      return false;
-    }
+    renderer_ = load_renderer_or_report("check");
+    if (!renderer_) return false;
     std::error_code ec;
     std::filesystem::create_directories(o.out_dir, ec);
     if (ec) {
       std::cerr << "kvs check: mappen " << o.out_dir << " kan ikke oprettes: " << ec.message() << '\n';
       return false;
     }
-    settings_.renderer = &*renderer_;
-    settings_.council = o.council;
-    settings_.check_date = o.check_date;
-    settings_.out_dir = o.out_dir;
-    settings_.lix_long_word_over = checks::lix_long_word_over(data.advice, settings_.lix_long_word_over);
+    settings_ = document_settings(o, *renderer_, o.out_dir, &data.advice);
     return true;
   }
 

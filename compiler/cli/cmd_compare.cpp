@@ -39,12 +39,8 @@ std::string document_stem(const compare::Input& in) {
 /// Renders each checked standard and collects what failed; the batch knows what it wrote.
 class DocumentStage {
  public:
-  DocumentStage(const render::Renderer& renderer, const Options& o, const std::string& dir) : dir_(dir) {
-    settings_.renderer = &renderer;
-    settings_.council = o.council;
-    settings_.check_date = o.check_date;
-    settings_.out_dir = dir;
-  }
+  DocumentStage(const render::Renderer& renderer, const Options& o, const std::string& dir)
+      : settings_(document_settings(o, renderer, dir, nullptr)), dir_(dir) {}
   void set_lix_long_word_over(int n) { settings_.lix_long_word_over = n; }
 
   void operator()(const compare::Input& in, const checks::CheckRun& run) {
@@ -109,12 +105,8 @@ int run_compare(const Options& o) {
     return compare::run_compare(o.files, out_dir, o.check_date, KVS_VERSION, std::cout, std::cerr, ::isatty(2) != 0,
                                 extra);
 
-  std::string error;
-  auto renderer = render::Renderer::load(render::data_dir(), error);
-  if (!renderer) {
-    std::cerr << "kvs compare: skabelonerne kan ikke læses: " << error << '\n';
-    return kUsage;
-  }
+  auto renderer = load_renderer_or_report("compare");
+  if (!renderer) return kUsage;
   std::string doc_dir = (fs::path(out_dir) / "dokumenter").string();
   DocumentStage documents(*renderer, o, doc_dir);
   // The council appendix counts LIX with the advice data's long word, as the checker does.

@@ -15,7 +15,6 @@
 #include "documents.hpp"
 #include "output_batch.hpp"
 #include "parallel.hpp"
-#include "readability.hpp"
 
 namespace kvs::cli {
 namespace {
@@ -77,12 +76,8 @@ int run_render(const Options& o) {
     std::cerr << "kvs render: angiv mindst én .kvs-fil\n";
     return kUsage;
   }
-  std::string error;
-  auto renderer = render::Renderer::load(render::data_dir(), error);
-  if (!renderer) {
-    std::cerr << "kvs render: skabelonerne kan ikke læses: " << error << '\n';
-    return kUsage;
-  }
+  auto renderer = load_renderer_or_report("render");
+  if (!renderer) return kUsage;
   std::optional<checks::CheckData> check_data;
   if (o.council) check_data = load_check_data_or_report();  // without it the appendix says the checks did not run
   fs::path out_dir = o.out_dir.empty() ? fs::path(".") : fs::path(o.out_dir);
@@ -93,13 +88,9 @@ int run_render(const Options& o) {
     return kUsage;
   }
 
-  DocumentSettings settings;
-  settings.renderer = &*renderer;
+  DocumentSettings settings =
+      document_settings(o, *renderer, out_dir.string(), check_data ? &check_data->advice : nullptr);
   settings.formats = formats_of(o);
-  settings.council = o.council;
-  settings.check_date = o.check_date;
-  settings.out_dir = out_dir.string();
-  if (check_data) settings.lix_long_word_over = checks::lix_long_word_over(check_data->advice, settings.lix_long_word_over);
   OutputBatch batch;
   std::vector<FileOutcome> outcomes(o.files.size());
   parallel_for(o.files.size(), o.jobs, [&](std::size_t i) {

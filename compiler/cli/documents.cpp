@@ -2,8 +2,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
+#include "readability.hpp"
 #include "sha256.hpp"
 
 namespace kvs::cli {
@@ -22,6 +24,24 @@ std::string source_fingerprint(const SourceFile& source) {
 }
 
 }  // namespace
+
+std::optional<render::Renderer> load_renderer_or_report(const char* command) {
+  std::string error;
+  auto renderer = render::Renderer::load(render::data_dir(), error);
+  if (!renderer) std::cerr << "kvs " << command << ": skabelonerne kan ikke læses: " << error << '\n';
+  return renderer;
+}
+
+DocumentSettings document_settings(const Options& o, const render::Renderer& renderer, std::string out_dir,
+                                   const checks::AdviceData* advice) {
+  DocumentSettings settings;
+  settings.renderer = &renderer;
+  settings.council = o.council;
+  settings.check_date = o.check_date;
+  settings.out_dir = std::move(out_dir);
+  if (advice) settings.lix_long_word_over = checks::lix_long_word_over(*advice, settings.lix_long_word_over);
+  return settings;
+}
 
 StagedDocuments stage_documents(const DocumentSettings& settings, const SourceFile& source,
                                 const std::string& stem, const model::Standard& standard,

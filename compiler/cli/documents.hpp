@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "advice_data.hpp"
 #include "date.hpp"
 #include "diagnostic.hpp"
+#include "options.hpp"
 #include "output_batch.hpp"
 #include "render.hpp"
 #include "standard.hpp"
@@ -25,6 +27,15 @@ struct DocumentSettings {
   std::string out_dir;               ///< --ud
   int lix_long_word_over = render::kLixLongWordOver;  ///< from checks/advice.xml when loaded
 };
+
+/// The document templates (templates/), or nothing after "kvs COMMAND: skabelonerne kan ikke
+/// læses: …" on stderr — said the same way by every command that makes documents.
+std::optional<render::Renderer> load_renderer_or_report(const char* command);
+
+/// The settings `o` gives every document (--byraad, --dato), written to `out_dir`. With
+/// `advice`, the council appendix counts LIX with its long word, as the checker does.
+DocumentSettings document_settings(const Options& o, const render::Renderer& renderer, std::string out_dir,
+                                   const checks::AdviceData* advice);
 
 /// The targets staged for one standard, and the problems of those that were not.
 struct StagedDocuments {
