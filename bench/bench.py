@@ -661,10 +661,8 @@ def cmd_report(a) -> int:
       f"{ms('render_tmpfs')} ms tmpfs, {ms('render_same')} ms disk with nothing changed | "
       f"{under5('render')} (tmpfs: {under5('render_tmpfs')}; nothing changed: {under5('render_same')}) |")
     if start:
-        rt = lat.get("render_tmpfs")
-        rt_ms = "–" if not rt else f"{rt['median_s'] * 1e3:.2f}"
-        w(f"| (of which) process start, `kvs --version` | {start['median_s'] * 1e3:.2f} ms per process "
-          f"(render → tmpfs: {rt_ms} ms in all) | |")
+        w(f"| (of which) process start, `kvs --version` | {ms('start')} ms per process "
+          f"(render → tmpfs: {ms('render_tmpfs')} ms in all) | |")
     # Judged on user CPU: the program's own work. System time is shown beside it; on disk it
     # holds the kernel's writeback of every file (1.2 GB of documents at 9 800), which grows
     # with how much the page cache already holds, not with what kvs does per standard.
