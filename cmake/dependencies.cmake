@@ -60,7 +60,5 @@ if(KVS_STATIC_LINK)
   # (-Bstatic -lstdc++ -Bdynamic), so the static PIE gets -static-pie alone.
   set(KVS_PROGRAM_LINK_OPTIONS -static-pie)
   set(KVS_TEST_LINK_OPTIONS -static-libstdc++ -static-libgcc)
-endif()
-if(KVS_STATIC_LINK)
   message(STATUS "kvs: ICU, cmark, pugixml, SQLite, libdeflate, libstdc++ and (in the kvs program, a static PIE) glibc linked statically")
 endif()
