@@ -43,7 +43,9 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args, std::vect
   return out;
 }
 
-std::vector<std::size_t> CompareResult::latest_per_municipality() const {
+namespace {
+
+std::vector<std::size_t> latest_per_municipality(const std::vector<StandardRow>& rows) {
   std::map<std::string, std::size_t> latest;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto [it, fresh] = latest.emplace(rows[i].municipality, i);
@@ -59,8 +61,6 @@ std::vector<std::size_t> CompareResult::latest_per_municipality() const {
   std::sort(out.begin(), out.end());
   return out;
 }
-
-namespace {
 
 std::string skip_reason(const checks::CheckRun& run) {
   for (const auto& d : run.sink.diagnostics()) {
@@ -128,6 +128,7 @@ CompareResult compare_inputs(const std::vector<Input>& inputs, const checks::Che
     if (a.period_start != b.period_start) return a.period_start.value_or(Date{}) < b.period_start.value_or(Date{});
     return a.display_path < b.display_path;
   });
+  result.latest = latest_per_municipality(result.rows);
   result.series = find_series(result.rows, figures);
   return result;
 }
@@ -280,28 +281,30 @@ std::vector<Series> find_series(const std::vector<StandardRow>& rows, const Nati
 
 std::string write_outputs(const std::string& dir, const CompareResult& r, const NationalFigures& figures,
                           const ReportInfo& info) {
-  std::vector<std::pair<std::string, std::string>> files;
-  try {
-    // The database and the report are independent readings of the same result, and each is
-    // a sizeable share of a run's serial tail: the database is built on a second thread.
-    std::string db_error;
-    std::future<std::string> db = std::async(std::launch::async, [&] { return database_bytes(r, figures, info, db_error); });
-    files.emplace_back(kReportFile, report_html(r, figures, info));
-    files.emplace_back(kStandardsCsv, standards_csv(r, figures));
-    files.emplace_back(kFindingsCsv, findings_csv(r));
-    std::string db_bytes = db.get();
-    if (!db_error.empty()) return "databasen kunne ikke bygges: " + db_error;
-    files.emplace_back(kDatabaseFile, std::move(db_bytes));
-  } catch (const std::exception& e) {
-    return std::string("uddata kunne ikke bygges: ") + e.what();
-  }
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return "kan ikke oprette mappen " + dir + ": " + ec.message();
-  // One batch: the four files become durable together and only then replace the old ones.
+  // One batch: the four files become durable together and only then replace the old ones
+  // (a batch left without commit() removes what it staged).
   OutputBatch batch(0);
-  for (const auto& [name, bytes] : files)
-    if (std::string e = batch.stage((fs::path(dir) / name).string(), bytes); !e.empty()) return e;
+  auto stage = [&](const char* name, const std::string& bytes) {
+    return batch.stage((fs::path(dir) / name).string(), bytes);
+  };
+  try {
+    // The database and the report are independent readings of the same result, and each is
+    // a sizeable share of a run's serial tail: the database is built on a second thread,
+    // the longer task, while this one builds and stages the report and the CSV files.
+    std::string db_error;
+    std::future<std::string> db = std::async(std::launch::async, [&] { return database_bytes(r, figures, info, db_error); });
+    if (std::string e = stage(kReportFile, report_html(r, figures, info)); !e.empty()) return e;
+    if (std::string e = stage(kStandardsCsv, standards_csv(r, figures)); !e.empty()) return e;
+    if (std::string e = stage(kFindingsCsv, findings_csv(r)); !e.empty()) return e;
+    std::string db_bytes = db.get();
+    if (!db_error.empty()) return "databasen kunne ikke bygges: " + db_error;
+    if (std::string e = stage(kDatabaseFile, db_bytes); !e.empty()) return e;
+  } catch (const std::exception& e) {
+    return std::string("uddata kunne ikke bygges: ") + e.what();
+  }
   std::vector<OutputError> errors = batch.commit();
   return errors.empty() ? std::string() : errors.front().message;
 }

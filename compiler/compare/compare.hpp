@@ -57,7 +57,8 @@ struct CompareResult {
   std::size_t files = 0;
 
   /// Indices of the rows a distribution counts: each municipality once, its latest standard.
-  std::vector<std::size_t> latest_per_municipality() const;
+  /// Worked out once with the rows (every national figure counts over them).
+  std::vector<std::size_t> latest;
 };
 
 struct CompareOptions {

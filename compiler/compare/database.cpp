@@ -135,10 +135,8 @@ struct Db {
   }
 };
 
-/// A NULL, an integer, a real or a text: one bound parameter. Text is borrowed, not
-/// copied: a Value must not outlive the statement that makes it, and every insert below
-/// builds its Values in the call's own argument list, where even a temporary string lives
-/// until the row is stepped.
+/// A NULL, an integer, a real or a text: one value of a row. Text is borrowed for the
+/// length of the call that adds the row (a Table copies it), so a temporary string will do.
 struct Value {
   enum Kind { null, integer, real, text } kind = null;
   long long i = 0;
@@ -162,41 +160,106 @@ Value opt(const std::optional<T>& v) {
 }
 Value opt_text(const std::string& s) { return s.empty() ? Value() : Value(s); }
 
-class Insert {
+/// The rows of one table, inserted kBatch at a time by one multi-row INSERT. A statement's
+/// start and end (its cursors, the statement journal, the foreign-key counters) cost more
+/// than one of its rows, and building kvs.sqlite is the longest task on a comparison's
+/// serial tail. Rows keep their order within the table; text is copied into one buffer, so
+/// a row may be added from temporaries. A table that references another flushes that one
+/// first, so every foreign key is checked against a parent row already inserted.
+class Table {
  public:
-  Insert(Db& db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db.db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(sqlite3_errmsg(db.db));
+  static constexpr std::size_t kBatch = 32;
+
+  /// `insert`: "INSERT INTO t VALUES" or "INSERT INTO t (a, b) VALUES"; `parents`: the
+  /// tables its foreign keys reference.
+  Table(Db& db, std::string insert, std::size_t columns, std::vector<Table*> parents = {})
+      : db_(db), insert_(std::move(insert)), columns_(columns), parents_(std::move(parents)) {}
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  ~Table() {
+    for (auto& [rows, stmt] : statements_) sqlite3_finalize(stmt);
   }
-  ~Insert() { sqlite3_finalize(stmt_); }
-  void operator()(const std::vector<Value>& values) {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-    for (std::size_t k = 0; k < values.size(); ++k) {
-      int i = static_cast<int>(k + 1);
-      const Value& v = values[k];
-      switch (v.kind) {
-        case Value::null:
-          sqlite3_bind_null(stmt_, i);
-          break;
-        case Value::integer:
-          sqlite3_bind_int64(stmt_, i, v.i);
-          break;
-        case Value::real:
-          sqlite3_bind_double(stmt_, i, v.d);
-          break;
-        case Value::text:
-          // SQLITE_STATIC: `values` outlives the step below, so SQLite need not copy the text.
-          sqlite3_bind_text(stmt_, i, v.s.data(), static_cast<int>(v.s.size()), SQLITE_STATIC);
-          break;
-      }
+
+  void operator()(std::initializer_list<Value> row) {
+    if (row.size() != columns_) throw std::logic_error("kvs.sqlite: " + insert_ + ": wrong number of values");
+    for (const Value& v : row) {
+      Stored x{v.kind, v.i, v.d, text_.size(), v.s.size()};
+      if (v.kind == Value::text) text_.append(v.s);
+      values_.push_back(x);
     }
-    if (sqlite3_step(stmt_) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_.db));
+    if (values_.size() == kBatch * columns_) flush();
+  }
+
+  /// Inserts the rows added so far (the parents' first): a full batch by the batch's
+  /// statement, a last, shorter one row by row (preparing a statement of its own size would
+  /// cost more than it saves).
+  void flush() {
+    if (values_.empty()) return;
+    for (Table* p : parents_) p->flush();
+    const std::size_t rows = values_.size() / columns_;
+    if (rows == kBatch) {
+      run(statement(kBatch), 0, values_.size());
+    } else {
+      sqlite3_stmt* one = statement(1);
+      for (std::size_t r = 0; r < rows; ++r) run(one, r * columns_, columns_);
+    }
+    values_.clear();
+    text_.clear();
   }
 
  private:
+  struct Stored {
+    Value::Kind kind;
+    long long i;
+    double d;
+    std::size_t at, size;  ///< of the text in text_
+  };
+
+  /// Binds values_[from, from + count) to `stmt` and runs it.
+  void run(sqlite3_stmt* stmt, std::size_t from, std::size_t count) {
+    for (std::size_t k = 0; k < count; ++k) {
+      int i = static_cast<int>(k + 1);
+      const Stored& v = values_[from + k];
+      int rc = SQLITE_OK;
+      switch (v.kind) {
+        case Value::null: rc = sqlite3_bind_null(stmt, i); break;
+        case Value::integer: rc = sqlite3_bind_int64(stmt, i, v.i); break;
+        case Value::real: rc = sqlite3_bind_double(stmt, i, v.d); break;
+        case Value::text:
+          // SQLITE_STATIC: text_ is not touched until the statement has run.
+          rc = sqlite3_bind_text(stmt, i, text_.data() + v.at, static_cast<int>(v.size), SQLITE_STATIC);
+          break;
+      }
+      if (rc != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(db_.db));
+    }
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_.db));
+  }
+
+  /// The INSERT of `rows` rows (a batch, or one), prepared once.
+  sqlite3_stmt* statement(std::size_t rows) {
+    for (auto& [n, stmt] : statements_)
+      if (n == rows) return stmt;
+    std::string tuple = "(";
+    for (std::size_t c = 0; c < columns_; ++c) tuple += c ? ",?" : "?";
+    tuple += ')';
+    std::string sql = insert_;
+    for (std::size_t r = 0; r < rows; ++r) sql += (r ? "," : " ") + tuple;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_.db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+      throw std::runtime_error(sqlite3_errmsg(db_.db));
+    statements_.emplace_back(rows, stmt);
+    return stmt;
+  }
+
   Db& db_;
-  sqlite3_stmt* stmt_ = nullptr;
+  std::string insert_;
+  std::size_t columns_;
+  std::vector<Table*> parents_;
+  std::vector<Stored> values_;
+  std::string text_;
+  std::vector<std::pair<std::size_t, sqlite3_stmt*>> statements_;
 };
 
 std::string frequency_words(const std::vector<model::Frequency>& v) { return word_list(v); }
@@ -220,7 +283,7 @@ std::string database_bytes(const CompareResult& r, const NationalFigures& figure
     db.exec(kSchema);
     db.exec("BEGIN;");
 
-    Insert meta(db, "INSERT INTO meta VALUES (?,?)");
+    Table meta(db, "INSERT INTO meta VALUES", 2);
     meta({"kvs_version", info.version});
     meta({"generated", info.generated});
     meta({"check_date", r.check_date.iso()});
@@ -229,25 +292,28 @@ std::string database_bytes(const CompareResult& r, const NationalFigures& figure
     meta({"national_figures_source", figures.source});
     meta({"statutory_groups_law_version", figures.law_version});
 
-    Insert sg(db, "INSERT INTO statutory_groups VALUES (?,?,?,?,?)");
+    Table sg(db, "INSERT INTO statutory_groups VALUES", 5);
     for (std::size_t i = 0; i < figures.groups.size(); ++i) {
       const auto& g = figures.groups[i];
       sg({g.id, g.name, g.rule, figures.law_version, i + 1});
     }
+    meta.flush();
+    sg.flush();
 
-    Insert st(db, "INSERT INTO standards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Insert tg(db, "INSERT INTO target_groups VALUES (?,?,?,?,?,?,?,?,?,?)");
-    Insert gs(db, "INSERT INTO group_statutory VALUES (?,?,?)");
-    Insert of(db, "INSERT INTO offers VALUES (?,?,?,?,?,?,?)");
-    Insert inv(db, "INSERT INTO invitations VALUES (?,?,?,?)");
-    Insert mt(db, "INSERT INTO meetings VALUES (?,?,?,?,?,?)");
-    Insert rg(db, "INSERT INTO risk_groups VALUES (?,?,?,?,?,?)");
-    Insert rc(db, "INSERT INTO risk_categories VALUES (?,?,?)");
-    Insert ex(db, "INSERT INTO exclusions VALUES (?,?,?,?,?,?,?,?)");
-    Insert fi(db, "INSERT INTO files VALUES (?,?,?,?)");
-    Insert fd(db,
-              "INSERT INTO findings (standard_id, path, rule, severity, line, col, message, provision, law_version, "
-              "acknowledged, acknowledgement) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    Table st(db, "INSERT INTO standards VALUES", 23);
+    Table tg(db, "INSERT INTO target_groups VALUES", 10, {&st});
+    Table gs(db, "INSERT INTO group_statutory VALUES", 3, {&sg});
+    Table of(db, "INSERT INTO offers VALUES", 7, {&st, &sg});
+    Table inv(db, "INSERT INTO invitations VALUES", 4);
+    Table mt(db, "INSERT INTO meetings VALUES", 6);
+    Table rg(db, "INSERT INTO risk_groups VALUES", 6);
+    Table rc(db, "INSERT INTO risk_categories VALUES", 3);
+    Table ex(db, "INSERT INTO exclusions VALUES", 8);
+    Table fi(db, "INSERT INTO files VALUES", 4, {&st});
+    Table fd(db,
+             "INSERT INTO findings (standard_id, path, rule, severity, line, col, message, provision, law_version, "
+             "acknowledged, acknowledgement) VALUES",
+             11, {&st});
 
     for (std::size_t k = 0; k < r.rows.size(); ++k) {
       const StandardRow& row = r.rows[k];
@@ -314,7 +380,7 @@ std::string database_bytes(const CompareResult& r, const NationalFigures& figure
             f.acknowledged, opt_text(f.acknowledgement)});
     }
 
-    Insert ch(db, "INSERT INTO changes VALUES (?,?,?,?,?,?,?,?)");
+    Table ch(db, "INSERT INTO changes VALUES", 8, {&st});
     for (const auto& s : r.series)
       for (std::size_t k = 0; k < s.steps.size(); ++k)
         for (std::size_t i = 0; i < s.steps[k].size(); ++i) {
@@ -323,7 +389,7 @@ std::string database_bytes(const CompareResult& r, const NationalFigures& figure
               opt_text(c.after), c.summary});
         }
 
-    Insert nf(db, "INSERT INTO national_figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Table nf(db, "INSERT INTO national_figures VALUES", 17);
     for (const auto& f : figures.figures)
       for (std::size_t i = 0; i < f.values.size(); ++i) {
         const auto& v = f.values[i];
@@ -332,6 +398,7 @@ std::string database_bytes(const CompareResult& r, const NationalFigures& figure
             opt(v.count), v.approximate, opt_text(v.text), f.basis->n, f.basis->name, f.basis->year, v.lines, share.k,
             share.n});
       }
+    for (Table* t : {&st, &tg, &gs, &of, &inv, &mt, &rg, &rc, &ex, &fi, &fd, &ch, &nf}) t->flush();
     db.exec("COMMIT;");
 
     sqlite3_int64 size = 0;

@@ -49,7 +49,7 @@ bool has_metric(const StandardRow& r, const FigureValue& v) {
 
 LocalShare local_share(const CompareResult& r, const Figure& f, const FigureValue& v) {
   LocalShare s;
-  for (std::size_t i : r.latest_per_municipality()) {
+  for (std::size_t i : r.latest) {
     const StandardRow& row = r.rows[i];
     if (f.local_base == LocalBase::datobrev_users && !row.uses(model::Invitation::datobrev)) continue;
     ++s.n;

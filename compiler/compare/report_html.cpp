@@ -585,7 +585,7 @@ std::string report_html(const CompareResult& r, const NationalFigures& figures, 
   o << "<li><a href=\"#om\">Sådan læses tallene</a></li></ul></nav>\n<main>\n";
 
   // Overview
-  auto latest = r.latest_per_municipality();
+  const auto& latest = r.latest;
   std::size_t datobrev82 = 0;
   const StatutoryGroup* g82 = figures.find_group("82+");
   for (auto i : latest)

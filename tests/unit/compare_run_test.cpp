@@ -134,7 +134,7 @@ TEST_CASE("the same municipality in two years is one time series with what chang
   // 82+ is still offered by datobrev (now by a group from 80): no change there.
   for (const auto& c : s.steps[0]) CHECK(c.dimension.rfind("82+", 0) != 0);
   // Distributions count Haderslev once, by its latest standard.
-  auto latest = r.latest_per_municipality();
+  const auto& latest = r.latest;
   CHECK(latest.size() == r.rows.size() - 1);
 }
 
