@@ -66,6 +66,7 @@ struct Class {
   S sentence = S::other;
   bool fast = false;  ///< the rules below cover this character
   bool mark = false;  ///< a sentence may end here (CR, LF, ATerm, STerm): see sentence_breaks
+  std::uint8_t alpha = 0;  ///< a letter (general category L), as LIX counts them
   /// Both classes in one byte, as the walk stores them per unit (word low, sentence high).
   std::uint8_t packed = 0;
 };
@@ -116,6 +117,7 @@ Class classify(UChar32 c) {
     default: k.fast = false;  // Sep, Extend, Format
   }
   k.mark = k.sentence == S::cr || k.sentence == S::lf || k.sentence == S::aterm || k.sentence == S::sterm;
+  k.alpha = u_isalpha(c) ? 1 : 0;
   k.packed = static_cast<std::uint8_t>(static_cast<unsigned>(k.word) | static_cast<unsigned>(k.sentence) << 4);
   return k;
 }
@@ -244,20 +246,86 @@ void sentence_breaks(const std::uint8_t* cls, std::int32_t n, const std::vector<
 
 }  // namespace uax29
 
+// The prose as the UAX #29 walk reads it: per character (Markdown markers as spaces, links
+// left out, as plain_utf16 below) its packed word and sentence classes and whether it is a
+// letter, and where a sentence may end. Only for text every character of which the walk
+// covers: classify() stops at the first one it does not, and the text goes to ICU instead.
+struct ClassedText {
+  std::vector<std::uint8_t> classes;  ///< uax29::Class::packed of each character
+  std::vector<std::uint8_t> alpha;    ///< uax29::Class::alpha of each character
+  std::vector<std::int32_t> sentence_marks;
+  std::int32_t length = 0;
+
+  int letters(std::int32_t start, std::int32_t end) const {
+    int n = 0;
+    for (std::int32_t k = start; k < end; ++k) n += alpha[k];
+    return n;
+  }
+};
+
+// The classes of each ASCII byte as the walk sees it (a Markdown marker as a space).
+const std::array<const uax29::Class*, 128>& ascii_classes() {
+  static const std::array<const uax29::Class*, 128> table = [] {
+    std::array<const uax29::Class*, 128> t{};
+    for (int c = 0; c < 128; ++c) t[c] = &uax29::class_table()[kAscii[c].unit];
+    return t;
+  }();
+  return table;
+}
+
+// Fills `out` (buffers the thread reuses, never shrunk) from the Markdown `md`; false, and
+// `out` unusable, at the first character the walk does not cover (then the text goes to ICU).
+// One pass with no UTF-16 and no running letter count: most prose is covered, and this is
+// what its LIX costs (Hjørring's prose: see bench/RESULTS.md §6).
+bool classify(std::string_view md, ClassedText& out) {
+  if (out.classes.size() < md.size()) {
+    out.classes.resize(md.size());
+    out.alpha.resize(md.size());
+  }
+  const uax29::Class* table = uax29::class_table().data();
+  const auto& ascii = ascii_classes();
+  std::uint8_t* cls = out.classes.data();
+  std::uint8_t* alpha = out.alpha.data();
+  out.sentence_marks.clear();
+  const auto* s = reinterpret_cast<const std::uint8_t*>(md.data());
+  const auto n = static_cast<std::int32_t>(md.size());
+  std::int32_t j = 0;
+  for (std::int32_t i = 0; i < n;) {
+    const std::uint8_t b = s[i];
+    const uax29::Class* k;
+    if (b < 0x80) {
+      if (kAscii[b].maybe_link && md.compare(i, 4, "http") == 0) {
+        i = static_cast<std::int32_t>(link_end(md, i));
+        continue;
+      }
+      k = ascii[b];
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT_OR_FFFD(s, i, n, c);
+      if (c > 0xFFFF) return false;
+      k = uax29::class_of(table, static_cast<UChar>(c));
+      if (!k) return false;
+    }
+    if (!k->fast) return false;
+    cls[j] = k->packed;
+    alpha[j] = k->alpha;
+    if (k->mark) out.sentence_marks.push_back(j);
+    ++j;
+  }
+  out.length = j;
+  return true;
+}
+
 // The prose as ICU reads it, in UTF-16, with Markdown markers as spaces and links left
 // out, decoded in one pass; an invalid sequence becomes U+FFFD, as in
 // UnicodeString::fromUTF8. The same pass counts letters (general category L), so the
-// letters of a word are a subtraction instead of a second decoding, and looks up each
-// unit's UAX #29 classes for the walk, as long as every unit so far is one it covers.
+// letters of a word are a subtraction instead of a second decoding.
 struct PlainText {
   std::vector<UChar> units;
   /// letters_before[j]: letters among the characters that end at or before unit j.
   std::vector<std::int32_t> letters_before;
   std::int32_t length = 0;
-  /// The classes of units[0, length) and where a sentence may end; valid if `covered`.
-  std::vector<std::uint8_t> classes;  ///< uax29::Class::packed of each unit
-  std::vector<std::int32_t> sentence_marks;
-  bool covered = true;
 
   int letters(std::int32_t start, std::int32_t end) const { return letters_before[end] - letters_before[start]; }
 };
@@ -269,23 +337,8 @@ void plain_utf16(std::string_view md, PlainText& out) {
   if (out.letters_before.size() < md.size() + 1) {
     out.units.resize(md.size());
     out.letters_before.resize(md.size() + 1);
-    out.classes.resize(md.size());
   }
   UChar* const units = out.units.data();
-  const uax29::Class* table = uax29::class_table().data();
-  std::uint8_t* cls = out.classes.data();
-  out.sentence_marks.clear();
-  bool covered = true;
-  // The classes of the unit just written at `at`, while the text is still covered.
-  auto note_class = [&](const UChar* at, const uax29::Class* k) {
-    if (!k || !k->fast) {
-      covered = false;
-      return;
-    }
-    const auto j = static_cast<std::int32_t>(at - units);
-    cls[j] = k->packed;
-    if (k->mark) out.sentence_marks.push_back(j);
-  };
   UChar* unit = units;                                  // the next unit to write
   std::int32_t* before = out.letters_before.data();  // letters before `unit`
   const auto* s = reinterpret_cast<const std::uint8_t*>(md.data());
@@ -299,12 +352,7 @@ void plain_utf16(std::string_view md, PlainText& out) {
       U8_NEXT_OR_FFFD(s, i, n, c);
       std::int32_t k = 0;
       U16_APPEND_UNSAFE(unit, k, c);
-      if (k == 2) {
-        covered = false;                // outside the BMP: the walk covers none of it
-        *++before = letters;            // between the surrogates: never a word boundary
-      } else if (covered) {
-        note_class(unit, uax29::class_of(table, *unit));
-      }
+      if (k == 2) *++before = letters;  // between the surrogates: never a word boundary
       unit += k;
       letters += u_isalpha(c) != 0;
       *++before = letters;
@@ -315,20 +363,17 @@ void plain_utf16(std::string_view md, PlainText& out) {
       i = static_cast<std::int32_t>(link_end(md, i));
       continue;
     }
-    *unit = a.unit;
-    if (covered) note_class(unit, &table[a.unit]);  // ASCII: always in the table's range
-    ++unit;
+    *unit++ = a.unit;
     letters += a.letter;
     *++before = letters;
     ++i;
   }
   out.length = static_cast<std::int32_t>(unit - units);
-  out.covered = covered;
 }
-
 
 // One set of buffers per thread (`kvs compare` runs one thread per core), reused for every
 // text.
+thread_local ClassedText tl_classed;
 thread_local PlainText tl_text;
 thread_local std::vector<int32_t> tl_word_starts;
 
@@ -337,11 +382,9 @@ thread_local std::vector<int32_t> tl_word_starts;
 // a word starts in it.
 class LixCount {
  public:
-  LixCount(const PlainText& text, int long_word_over) : text_(text), long_word_over_(long_word_over) {
-    tl_word_starts.clear();
-  }
-  void word(std::int32_t start, std::int32_t end) {
-    int letters = text_.letters(start, end);
+  explicit LixCount(int long_word_over) : long_word_over_(long_word_over) { tl_word_starts.clear(); }
+  /// A word segment from `start` with `letters` letters.
+  void word(std::int32_t start, int letters) {
     if (letters == 0) return;
     ++r_.words;
     if (letters > long_word_over_) ++r_.long_words;
@@ -361,16 +404,15 @@ class LixCount {
   }
 
  private:
-  const PlainText& text_;
   int long_word_over_;
   std::size_t next_word_ = 0;
   Lix r_;
 };
 
 // lix() over text uax29 covers: the same counts as the ICU iterators give.
-Lix lix_uax29(const PlainText& text, int long_word_over) {
+Lix lix_uax29(const ClassedText& text, int long_word_over) {
   thread_local std::vector<std::int32_t> sentence_ends;
-  LixCount count(text, long_word_over);
+  LixCount count(long_word_over);
   const std::uint8_t* cls = text.classes.data();
   const std::int32_t n = text.length;
   for (std::int32_t start = 0; start < n;) {
@@ -379,7 +421,7 @@ Lix lix_uax29(const PlainText& text, int long_word_over) {
     // them): "a4" and "Ældreområdet3" are numbers, "4a" is a word.
     std::int32_t last = end - 1;
     while (last > start && uax29::word_of(cls[last]) == uax29::W::extend_num_let) --last;
-    if (uax29::word_of(cls[last]) == uax29::W::letter) count.word(start, end);
+    if (uax29::word_of(cls[last]) == uax29::W::letter) count.word(start, text.letters(start, end));
     start = end;
   }
   sentence_ends.clear();
@@ -398,7 +440,7 @@ Lix lix_icu(const PlainText& text, int long_word_over) {
   thread_local std::unique_ptr<icu::BreakIterator> sentences(
       icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
   if (!words || !sentences) return {};
-  LixCount count(text, long_word_over);
+  LixCount count(long_word_over);
   // The iterators read the buffer through a UText (no UnicodeString, no copy).
   UText ut = UTEXT_INITIALIZER;
   utext_openUChars(&ut, text.units.data(), text.length, &status);
@@ -406,7 +448,7 @@ Lix lix_icu(const PlainText& text, int long_word_over) {
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
     int32_t tag = words->getRuleStatus();
-    if (tag >= UBRK_WORD_LETTER && tag < UBRK_WORD_IDEO_LIMIT) count.word(start, end);
+    if (tag >= UBRK_WORD_LETTER && tag < UBRK_WORD_IDEO_LIMIT) count.word(start, text.letters(start, end));
   }
   sentences->setText(&ut, status);
   sentences->first();
@@ -419,8 +461,9 @@ Lix lix_icu(const PlainText& text, int long_word_over) {
 }  // namespace
 
 Lix lix(std::string_view prose, int long_word_over) {
+  if (classify(prose, tl_classed)) return lix_uax29(tl_classed, long_word_over);
   plain_utf16(prose, tl_text);
-  return tl_text.covered ? lix_uax29(tl_text, long_word_over) : lix_icu(tl_text, long_word_over);
+  return lix_icu(tl_text, long_word_over);
 }
 
 Lix lix_with_icu(std::string_view prose, int long_word_over) {
