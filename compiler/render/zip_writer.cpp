@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <string_view>
+#include <vector>
 
 namespace kvs::render {
 namespace {
@@ -59,19 +60,22 @@ class Deflater {
       error = "zip: komprimeringen kunne ikke startes";
       return false;
     }
-    std::size_t start = out.size();
-    out.resize(start + libdeflate_deflate_compress_bound(c_, data.size()));
-    std::size_t n = libdeflate_deflate_compress(c_, data.data(), data.size(), out.data() + start, out.size() - start);
-    out.resize(start + n);
+    // Into the thread's scratch buffer, then appended: growing `out` by the bound would
+    // zero five times the bytes the compressed part needs, on every part.
+    const std::size_t bound = libdeflate_deflate_compress_bound(c_, data.size());
+    if (scratch_.size() < bound) scratch_.resize(bound);
+    std::size_t n = libdeflate_deflate_compress(c_, data.data(), data.size(), scratch_.data(), scratch_.size());
     if (n == 0) {  // only if the bound was too small, which libdeflate promises it is not
       error = "zip: komprimeringen mislykkedes";
       return false;
     }
+    out.append(reinterpret_cast<const char*>(scratch_.data()), n);
     return true;
   }
 
  private:
   libdeflate_compressor* c_;
+  std::vector<unsigned char> scratch_;
 };
 
 /// The last bytes deflated under each part name on this thread, with their CRC and
