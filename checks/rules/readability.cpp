@@ -159,8 +159,11 @@ constexpr auto kJoins = [] {
   return t;
 }();
 
-// End of the word segment that starts at i (WB3-WB13b, WB999).
-std::int32_t word_end(const std::uint8_t* cls, std::int32_t n, std::int32_t i) {
+// End of the word segment that starts at i (WB3-WB13b, WB999). `letters` gets the letters
+// in it (Class::alpha) if it starts with a letter, a digit or a connector, the only
+// segments that can be words (it is left alone otherwise).
+std::int32_t word_end(const std::uint8_t* cls, const std::uint8_t* alpha, std::int32_t n, std::int32_t i,
+                      int& letters) {
   auto w = [&](std::int32_t k) { return word_of(cls[k]); };
   W first = w(i);
   if (first == W::cr) return i + 1 < n && w(i + 1) == W::lf ? i + 2 : i + 1;  // WB3, WB3a
@@ -170,15 +173,22 @@ std::int32_t word_end(const std::uint8_t* cls, std::int32_t n, std::int32_t i) {
     return j;
   }
   if (!ah(first) && first != W::numeric && first != W::extend_num_let) return i + 1;
+  letters = alpha[i];
   std::int32_t j = i + 1;
   while (j < n) {
+    // A run of letters, most of prose: two letters always join (WB5).
+    if (w(j - 1) == W::letter) {
+      while (j < n && w(j) == W::letter) letters += alpha[j++];
+      if (j == n) break;
+    }
     W prev = w(j - 1), c = w(j);
     if (kJoins[(cls[j - 1] & 0x0F) << 4 | (cls[j] & 0x0F)]) {
-      ++j;
+      letters += alpha[j++];
       continue;
     }
     if (j + 1 < n && ((ah(prev) && mid_letter_q(c) && ah(w(j + 1))) ||                 // WB6, WB7
                       (prev == W::numeric && mid_num_q(c) && w(j + 1) == W::numeric))) {  // WB11, WB12
+      letters += alpha[j] + alpha[j + 1];
       j += 2;
       continue;
     }
@@ -255,19 +265,24 @@ struct ClassedText {
   std::vector<std::uint8_t> alpha;    ///< uax29::Class::alpha of each character
   std::vector<std::int32_t> sentence_marks;
   std::int32_t length = 0;
-
-  int letters(std::int32_t start, std::int32_t end) const {
-    int n = 0;
-    for (std::int32_t k = start; k < end; ++k) n += alpha[k];
-    return n;
-  }
 };
 
-// The classes of each ASCII byte as the walk sees it (a Markdown marker as a space).
-const std::array<const uax29::Class*, 128>& ascii_classes() {
-  static const std::array<const uax29::Class*, 128> table = [] {
-    std::array<const uax29::Class*, 128> t{};
-    for (int c = 0; c < 128; ++c) t[c] = &uax29::class_table()[kAscii[c].unit];
+// What classify() needs of each ASCII byte as the walk sees it (a Markdown marker as a
+// space), in one look-up: the packed classes, the letter flag, and flags for the rare cases.
+struct AsciiClass {
+  std::uint8_t packed = 0, alpha = 0, flags = 0;
+};
+constexpr std::uint8_t kMayLink = 1, kMark = 2, kUncovered = 4;
+const std::array<AsciiClass, 128>& ascii_classes() {
+  static const std::array<AsciiClass, 128> table = [] {
+    std::array<AsciiClass, 128> t{};
+    for (int c = 0; c < 128; ++c) {
+      const uax29::Class& k = uax29::class_table()[kAscii[c].unit];
+      t[c].packed = k.packed;
+      t[c].alpha = k.alpha;
+      t[c].flags = static_cast<std::uint8_t>((kAscii[c].maybe_link ? kMayLink : 0) | (k.mark ? kMark : 0) |
+                                             (k.fast ? 0 : kUncovered));
+    }
     return t;
   }();
   return table;
@@ -276,7 +291,7 @@ const std::array<const uax29::Class*, 128>& ascii_classes() {
 // Fills `out` (buffers the thread reuses, never shrunk) from the Markdown `md`; false, and
 // `out` unusable, at the first character the walk does not cover (then the text goes to ICU).
 // One pass with no UTF-16 and no running letter count: most prose is covered, and this is
-// what its LIX costs (Hjørring's prose: see bench/RESULTS.md §6).
+// what its LIX costs (the 98 corpus: bench/RESULTS.md §6).
 bool classify(std::string_view md, ClassedText& out) {
   if (out.classes.size() < md.size()) {
     out.classes.resize(md.size());
@@ -292,22 +307,27 @@ bool classify(std::string_view md, ClassedText& out) {
   std::int32_t j = 0;
   for (std::int32_t i = 0; i < n;) {
     const std::uint8_t b = s[i];
-    const uax29::Class* k;
     if (b < 0x80) {
-      if (kAscii[b].maybe_link && md.compare(i, 4, "http") == 0) {
-        i = static_cast<std::int32_t>(link_end(md, i));
-        continue;
+      const AsciiClass a = ascii[b];
+      if (a.flags) {
+        if ((a.flags & kMayLink) && md.compare(i, 4, "http") == 0) {
+          i = static_cast<std::int32_t>(link_end(md, i));
+          continue;
+        }
+        if (a.flags & kUncovered) return false;
+        if (a.flags & kMark) out.sentence_marks.push_back(j);
       }
-      k = ascii[b];
+      cls[j] = a.packed;
+      alpha[j] = a.alpha;
+      ++j;
       ++i;
-    } else {
-      UChar32 c;
-      U8_NEXT_OR_FFFD(s, i, n, c);
-      if (c > 0xFFFF) return false;
-      k = uax29::class_of(table, static_cast<UChar>(c));
-      if (!k) return false;
+      continue;
     }
-    if (!k->fast) return false;
+    UChar32 c;
+    U8_NEXT_OR_FFFD(s, i, n, c);
+    if (c > 0xFFFF) return false;
+    const uax29::Class* k = uax29::class_of(table, static_cast<UChar>(c));
+    if (!k || !k->fast) return false;
     cls[j] = k->packed;
     alpha[j] = k->alpha;
     if (k->mark) out.sentence_marks.push_back(j);
@@ -416,12 +436,13 @@ Lix lix_uax29(const ClassedText& text, int long_word_over) {
   const std::uint8_t* cls = text.classes.data();
   const std::int32_t n = text.length;
   for (std::int32_t start = 0; start < n;) {
-    std::int32_t end = uax29::word_end(cls, n, start);
+    int letters = 0;
+    std::int32_t end = uax29::word_end(cls, text.alpha.data(), n, start, letters);
     // ICU tags a segment by its last letter or digit (underscores take the tag before
     // them): "a4" and "Ældreområdet3" are numbers, "4a" is a word.
     std::int32_t last = end - 1;
     while (last > start && uax29::word_of(cls[last]) == uax29::W::extend_num_let) --last;
-    if (uax29::word_of(cls[last]) == uax29::W::letter) count.word(start, text.letters(start, end));
+    if (uax29::word_of(cls[last]) == uax29::W::letter) count.word(start, letters);
     start = end;
   }
   sentence_ends.clear();
