@@ -172,18 +172,17 @@ std::string join_list(const std::vector<std::string>& items, std::string_view wo
 
 namespace {
 
-// Whether t holds an ASCII digit: 16 bytes at a time with no branch inside a block, which the
-// compiler turns into vector compares.
-bool has_digit(std::string_view t) {
-  std::size_t i = 0;
+// The first ASCII digit at or after `from`, or t.size(): 16 bytes at a time with no branch
+// inside a block, which the compiler turns into vector compares.
+std::size_t next_digit(std::string_view t, std::size_t from) {
+  std::size_t i = from;
   for (; i + 16 <= t.size(); i += 16) {
     unsigned any = 0;
     for (std::size_t j = 0; j < 16; ++j) any |= static_cast<unsigned char>(t[i + j] - '0') < 10;
-    if (any) return true;
+    if (any) break;
   }
-  for (; i < t.size(); ++i)
-    if (is_digit(t[i])) return true;
-  return false;
+  while (i < t.size() && !is_digit(t[i])) ++i;
+  return i;
 }
 
 }  // namespace
@@ -191,7 +190,8 @@ bool has_digit(std::string_view t) {
 std::string typeset(std::string_view t) {
   // Every rule below ends at a number ("§ 79", "stk. 3", "65-81"), so text without a digit
   // comes out as it went in: most generated phrases and prose paragraphs.
-  if (!has_digit(t)) return std::string(t);
+  std::size_t digit = next_digit(t, 0);
+  if (digit == t.size()) return std::string(t);
   std::string out;
   out.reserve(t.size() + 16);
   const std::string dash(kEnDash), nbsp(kNbsp);
@@ -219,7 +219,26 @@ std::string typeset(std::string_view t) {
     if (b == 's') return k + 4 < n && t[k + 1] == 't' && t[k + 2] == 'k' && t[k + 3] == '.' && t[k + 4] == ' ';
     return k + 3 < n && t[k + 1] == 'r' && t[k + 2] == '.' && t[k + 3] == ' ';  // 'n'
   };
+  // Where a rule that reaches the next digit could start: "§", "§§", "stk. " or "nr. " before
+  // it, the § with spaces and a no-break space between. Text before that is copied in one go.
+  auto rule_start = [&](std::size_t from) -> std::size_t {
+    if (digit == n) return n;
+    std::size_t k = digit;
+    if (k >= from + nbsp.size() && t.compare(k - nbsp.size(), nbsp.size(), nbsp) == 0) k -= nbsp.size();
+    while (k > from && t[k - 1] == ' ') --k;
+    return k >= from + 6 ? k - 6 : from;
+  };
+  std::size_t skip_to = rule_start(0);
   while (i < n) {
+    if (i > digit) {
+      digit = next_digit(t, i);
+      skip_to = rule_start(i);
+    }
+    if (i < skip_to) {
+      out.append(t.data() + i, skip_to - i);
+      i = skip_to;
+      continue;
+    }
     if (!may_start(i)) {
       std::size_t run = i + 1;
       while (run < n && !may_start(run)) ++run;
