@@ -18,7 +18,8 @@ namespace kvs {
 // wall time 100.8 → 88.9 ms (bench/ab.py, 40 alternating rounds; bench/RESULTS.md §6).
 // Address space is reserved, not used: peak RSS grew 0.3 MB. Large blocks still go to
 // mmap, but above 32 MB only, so that the document strings of one standard stay in the
-// heap as well. Blocks of up to 512 bytes do not come from malloc at all: block_pool.cpp.
+// heap as well. Blocks of up to 1 KB (block_pool::kLargest) do not come from malloc at all:
+// block_pool.cpp.
 void tune_allocator() {
 #if defined(__GLIBC__)
   mallopt(M_TOP_PAD, 16 << 20);

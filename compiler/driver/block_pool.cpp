@@ -68,18 +68,27 @@ struct Cache {
 };
 constinit thread_local Cache t_cache{};
 
-// Moves `count` blocks (at most what the list has) from the front of `from` onto `to`;
-// returns how many moved.
-std::uint32_t move_blocks(Block*& from, Block*& to, std::uint32_t count) {
-  std::uint32_t moved = 0;
-  while (from && moved < count) {
-    Block* b = from;
-    from = b->next;
-    b->next = to;
-    to = b;
-    ++moved;
+// Cuts up to `most` blocks off the front of `list` in one walk that writes no block: returns
+// the first of them (null if the list is empty), their last in `last`, how many in `count`.
+// `last->next` still points into what is left of the list; the caller links it on.
+Block* cut_front(Block*& list, std::uint32_t most, Block*& last, std::uint32_t& count) {
+  Block* first = list;
+  last = first;
+  count = first ? 1 : 0;
+  if (!first) return nullptr;
+  while (count < most && last->next) {
+    last = last->next;
+    ++count;
   }
-  return moved;
+  list = last->next;
+  return first;
+}
+
+// Under g_mutex: puts the chain first..last of `count` blocks on top of class c's shared list.
+void share_locked(std::size_t c, Block* first, Block* last, std::uint32_t count) {
+  last->next = g_shared[c].head;
+  g_shared[c].head = first;
+  g_shared[c].count += count;
 }
 
 // At thread exit the thread's free blocks go to the shared lists, each list spliced whole
@@ -92,9 +101,7 @@ struct GiveBackAtExit {
     Cache& t = t_cache;
     for (std::size_t c = 1; c < kClasses; ++c) {
       if (!t.head[c]) continue;
-      t.tail[c]->next = g_shared[c].head;
-      g_shared[c].head = t.head[c];
-      g_shared[c].count += t.count[c];
+      share_locked(c, t.head[c], t.tail[c], t.count[c]);
       t.head[c] = nullptr;
       t.count[c] = 0;
     }
@@ -149,11 +156,12 @@ char* new_span_locked(std::size_t c) {
   char* span = nullptr;
   {
     std::lock_guard lock(g_mutex);
-    if (g_shared[c].head) {
-      t.tail[c] = g_shared[c].head;  // this thread's list is empty: the first block moved ends it
-      std::uint32_t moved = move_blocks(g_shared[c].head, t.head[c], kKeep / 2);
+    if (g_shared[c].head) {  // this thread's list is empty: it becomes the cut-off chain
+      std::uint32_t moved = 0;
+      t.head[c] = cut_front(g_shared[c].head, kKeep / 2, t.tail[c], moved);
+      t.tail[c]->next = nullptr;
       g_shared[c].count -= moved;
-      t.count[c] += moved;
+      t.count[c] = moved;
     } else {
       span = new_span_locked(c);
     }
@@ -175,16 +183,12 @@ char* new_span_locked(std::size_t c) {
 // list: the front half, cut off and spliced in one piece.
 [[gnu::noinline]] void give_back_half(std::size_t c) {
   Cache& t = t_cache;
-  constexpr std::uint32_t kHalf = kKeep / 2;
-  Block* first = t.head[c];
-  Block* last = first;
-  for (std::uint32_t k = 1; k < kHalf; ++k) last = last->next;
-  t.head[c] = last->next;
-  t.count[c] -= kHalf;
+  Block* last = nullptr;
+  std::uint32_t moved = 0;
+  Block* first = cut_front(t.head[c], kKeep / 2, last, moved);
+  t.count[c] -= moved;
   std::lock_guard lock(g_mutex);
-  last->next = g_shared[c].head;
-  g_shared[c].head = first;
-  g_shared[c].count += kHalf;
+  share_locked(c, first, last, moved);
 }
 
 }  // namespace
@@ -253,10 +257,12 @@ using kvs::block_pool::allocate;
 using kvs::block_pool::kLargest;
 using kvs::block_pool::release;
 
+// One try: small blocks from the pool, the rest from malloc; null if memory is exhausted.
+inline void* try_allocate(std::size_t n) { return n <= kLargest ? allocate(n) : std::malloc(n); }
+
 [[gnu::noinline]] void* allocate_or_handle(std::size_t n, bool may_throw) {
   for (;;) {
-    void* p = n <= kLargest ? allocate(n) : std::malloc(n == 0 ? 1 : n);
-    if (p) return p;
+    if (void* p = try_allocate(n)) return p;
     std::new_handler handler = std::get_new_handler();
     if (!handler) {
       if (may_throw) throw std::bad_alloc();
@@ -267,7 +273,7 @@ using kvs::block_pool::release;
 }
 
 inline void* allocate_or_throw(std::size_t n) {
-  void* p = n <= kLargest ? allocate(n) : std::malloc(n);
+  void* p = try_allocate(n);
   return p ? p : allocate_or_handle(n, true);
 }
 
