@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -105,32 +106,43 @@ int run_compare(const Options& o) {
     return compare::run_compare(o.files, out_dir, o.check_date, KVS_VERSION, std::cout, std::cerr, ::isatty(2) != 0,
                                 extra);
 
-  auto renderer = load_renderer_or_report("compare");
-  if (!renderer) return kUsage;
+  // The templates are read on a second thread while compare::run_compare reads the law and
+  // advice data and lists the inputs on this one (the start of a batch is otherwise serial,
+  // with a core idle); the first standard is checked once both are there.
+  std::string template_error;
+  std::future<std::optional<render::Renderer>> loading = std::async(
+      std::launch::async, [&] { return render::Renderer::load(render::data_dir(), template_error); });
+  std::optional<render::Renderer> renderer;
   std::string doc_dir = (fs::path(out_dir) / "dokumenter").string();
-  DocumentStage documents(*renderer, o, doc_dir);
-  // The council appendix counts LIX with the advice data's long word, as the checker does.
-  if (o.council)
-    extra.on_data_loaded = [&](const checks::CheckData& data) {
-      documents.set_lix_long_word_over(checks::lix_long_word_over(data.advice, render::kLixLongWordOver));
-    };
-  extra.on_checked = [&](const compare::Input& in, const checks::CheckRun& run) { documents(in, run); };
+  std::optional<DocumentStage> documents;
+  extra.on_data_loaded = [&](const checks::CheckData& data) {
+    renderer = loading.get();
+    if (!renderer) {
+      report_template_error("compare", template_error);
+      return false;
+    }
+    documents.emplace(*renderer, o, doc_dir);
+    // The council appendix counts LIX with the advice data's long word, as the checker does.
+    if (o.council) documents->set_lix_long_word_over(checks::lix_long_word_over(data.advice, render::kLixLongWordOver));
+    return true;
+  };
+  extra.on_checked = [&](const compare::Input& in, const checks::CheckRun& run) { (*documents)(in, run); };
   int status = compare::run_compare(o.files, out_dir, o.check_date, KVS_VERSION, std::cout, std::cerr,
                                     ::isatty(2) != 0, extra);
   // Nothing of a failed comparison is written, documents included (the batch removes them).
-  if (status == kUsage) return status;
-  std::size_t placed = documents.commit(std::cerr);
+  if (status == kUsage || !documents) return kUsage;
+  std::size_t placed = documents->commit(std::cerr);
   // Aligned with the list of the comparison's own files just printed above it.
   std::string shown = doc_dir + "/";
   std::size_t width = compare::output_listing_width(out_dir, shown.size());
-  std::size_t unchanged = documents.unchanged();
+  std::size_t unchanged = documents->unchanged();
   std::cout << "  " << shown << std::string(width - shown.size() + 2, ' ') << "(" << placed
             << (placed == 1 ? " dokument" : " dokumenter")
             << (o.council ? ", byrådsudgaven med bilag" : ", HTML og DOCX pr. standard");
   if (unchanged)
     std::cout << "; " << (unchanged == placed ? "alle" : "heraf " + std::to_string(unchanged)) << " uændrede";
   std::cout << ")\n";
-  return documents.failed() ? kUsage : status;
+  return documents->failed() ? kUsage : status;
 }
 
 }  // namespace kvs::cli

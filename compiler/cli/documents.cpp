@@ -28,8 +28,12 @@ std::string source_fingerprint(const SourceFile& source) {
 std::optional<render::Renderer> load_renderer_or_report(const char* command) {
   std::string error;
   auto renderer = render::Renderer::load(render::data_dir(), error);
-  if (!renderer) std::cerr << "kvs " << command << ": skabelonerne kan ikke læses: " << error << '\n';
+  if (!renderer) report_template_error(command, error);
   return renderer;
+}
+
+void report_template_error(const char* command, const std::string& error) {
+  std::cerr << "kvs " << command << ": skabelonerne kan ikke læses: " << error << '\n';
 }
 
 DocumentSettings document_settings(const Options& o, const render::Renderer& renderer, std::string out_dir,

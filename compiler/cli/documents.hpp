@@ -32,6 +32,10 @@ struct DocumentSettings {
 /// læses: …" on stderr — said the same way by every command that makes documents.
 std::optional<render::Renderer> load_renderer_or_report(const char* command);
 
+/// That message, for a command that loaded the templates itself (on another thread) and got
+/// `error`.
+void report_template_error(const char* command, const std::string& error);
+
 /// The settings `o` gives every document (--byraad, --dato), written to `out_dir`. With
 /// `advice`, the council appendix counts LIX with its long word, as the checker does.
 DocumentSettings document_settings(const Options& o, const render::Renderer& renderer, std::string out_dir,

@@ -280,7 +280,7 @@ std::vector<Series> find_series(const std::vector<StandardRow>& rows, const Nati
 // Writing.
 
 std::string write_outputs(const std::string& dir, const CompareResult& r, const NationalFigures& figures,
-                          const ReportInfo& info) {
+                          const ReportInfo& info, std::future<DatabaseDraft> draft) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return "kan ikke oprette mappen " + dir + ": " + ec.message();
@@ -295,7 +295,14 @@ std::string write_outputs(const std::string& dir, const CompareResult& r, const 
     // a sizeable share of a run's serial tail: the database is built on a second thread,
     // the longer task, while this one builds and stages the report and the CSV files.
     std::string db_error;
-    std::future<std::string> db = std::async(std::launch::async, [&] { return database_bytes(r, figures, info, db_error); });
+    std::future<std::string> db = std::async(std::launch::async, [&]() -> std::string {
+      try {
+        return (draft.valid() ? draft.get() : DatabaseDraft()).finish(r, figures, info);
+      } catch (const std::exception& e) {
+        db_error = e.what();
+        return {};
+      }
+    });
     if (std::string e = stage(kReportFile, report_html(r, figures, info)); !e.empty()) return e;
     if (std::string e = stage(kStandardsCsv, standards_csv(r, figures)); !e.empty()) return e;
     if (std::string e = stage(kFindingsCsv, findings_csv(r)); !e.empty()) return e;
@@ -323,6 +330,9 @@ int run_compare(const std::vector<std::string>& args, const std::string& out_dir
     err << "kvs compare: angiv en mappe eller mindst én .kvs-fil\n";
     return 2;
   }
+  // The database's schema and statements need no result: begun on a second thread now, while
+  // this one loads the data and lists the inputs with the other core idle (DatabaseDraft).
+  std::future<DatabaseDraft> draft = std::async(std::launch::async, [] { return DatabaseDraft(); });
   std::vector<law::LoadError> load_errors;
   auto data = checks::load_check_data(load_errors);
   std::optional<NationalFigures> figures;
@@ -350,7 +360,7 @@ int run_compare(const std::vector<std::string>& args, const std::string& out_dir
       err << "kvs compare: " << done << "/" << total << " filer\n";
     }
   };
-  if (options.on_data_loaded) options.on_data_loaded(*data);
+  if (options.on_data_loaded && !options.on_data_loaded(*data)) return 2;
   CompareResult result = compare_inputs(inputs, *data, *figures, options);
 
   for (const auto& s : result.skipped) err << "kvs compare: springer over " << s.path << ": " << s.reason << '\n';
@@ -359,7 +369,7 @@ int run_compare(const std::vector<std::string>& args, const std::string& out_dir
     return 2;
   }
   ReportInfo info{version, Date::today().iso()};
-  if (std::string e = write_outputs(out_dir, result, *figures, info); !e.empty()) {
+  if (std::string e = write_outputs(out_dir, result, *figures, info, std::move(draft)); !e.empty()) {
     err << "kvs compare: " << e << '\n';
     return 2;
   }

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <functional>
+#include <future>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,9 +73,11 @@ struct CompareOptions {
   /// Called concurrently from several threads; it must not throw.
   std::function<void(const Input&, const checks::CheckRun&)> on_checked;
   /// Called once with the law and advice data the run checks with, before any file is
-  /// checked (kvs compare --dokumenter takes the council appendix's LIX settings from it,
-  /// instead of loading the data a second time).
-  std::function<void(const checks::CheckData&)> on_data_loaded;
+  /// checked (kvs compare --dokumenter waits here for the templates it loads meanwhile, and
+  /// takes the council appendix's LIX settings from the data instead of loading it a second
+  /// time). Returning false ends the run with exit code 2 and nothing written; the hook has
+  /// said why.
+  std::function<bool(const checks::CheckData&)> on_data_loaded;
 };
 
 /// Compiles, checks and extracts every input; sorts rows; finds time series.
@@ -115,15 +119,35 @@ struct ReportInfo {
 std::string standards_csv(const CompareResult& r, const NationalFigures& figures);
 std::string findings_csv(const CompareResult& r);
 std::string report_html(const CompareResult& r, const NationalFigures& figures, const ReportInfo& info);
+/// kvs.sqlite before its rows: the in-memory database with the schema made, a transaction
+/// open and every INSERT prepared. That is a sixth of building the database and needs no
+/// result, so run_compare has it made on a core that is idle while the data loads, instead
+/// of on the run's serial tail, where the database is the longest task.
+class DatabaseDraft {
+ public:
+  DatabaseDraft();  ///< throws std::runtime_error with SQLite's message
+  ~DatabaseDraft();
+  DatabaseDraft(DatabaseDraft&&) noexcept;
+  DatabaseDraft& operator=(DatabaseDraft&&) noexcept;
+  /// Inserts the rows of `r` and returns the database serialised: kvs.sqlite's bytes. Once
+  /// per draft; throws std::runtime_error with SQLite's message.
+  std::string finish(const CompareResult& r, const NationalFigures& figures, const ReportInfo& info);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 /// The SQLite database as bytes (built in memory); empty with `error` set on failure.
 std::string database_bytes(const CompareResult& r, const NationalFigures& figures, const ReportInfo& info,
                            std::string& error);
 
 /// Builds every output in memory, then writes each atomically into `dir` (created if missing).
 /// Returns an empty string on success, else a Danish description; on failure during building
-/// nothing is written, so an earlier good output stays.
+/// nothing is written, so an earlier good output stays. `draft`, if valid, is the database
+/// begun earlier (see DatabaseDraft); otherwise one is begun here.
 std::string write_outputs(const std::string& dir, const CompareResult& r, const NationalFigures& figures,
-                          const ReportInfo& info);
+                          const ReportInfo& info, std::future<DatabaseDraft> draft = {});
 
 /// The whole command: load data, expand, compare (progress on `err`), write. Exit code as the
 /// CLI: 0 all compared, 1 outputs written but some files skipped, 2 usage/data/I/O error or

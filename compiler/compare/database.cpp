@@ -120,11 +120,33 @@ CREATE VIEW statutory_meetings AS
   JOIN standards s ON s.id = gs.standard_id;
 )SQL";
 
+/// The in-memory database with kvs.sqlite's schema, a transaction open.
 struct Db {
   sqlite3* db = nullptr;
-  ~Db() {
-    if (db) sqlite3_close(db);
+  Db() {
+    // One thread at a time uses the connection and nobody else sees it: no connection mutex.
+    // And SQLite's allocation statistics (a global mutex around every malloc) are turned off
+    // before SQLite starts, if this is the first use in the process (otherwise the call is
+    // refused and changes nothing). Locking was a tenth of building kvs.sqlite.
+    static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)memstatus_off;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+      if (db) sqlite3_close(db);
+      throw std::runtime_error("sqlite3_open");
+    }
+    try {
+      exec("PRAGMA foreign_keys = ON;");
+      exec(kSchema);
+      exec("BEGIN;");
+    } catch (...) {
+      sqlite3_close(db);
+      throw;
+    }
   }
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+  ~Db() { sqlite3_close(db); }
   void exec(const char* sql) {
     char* msg = nullptr;
     if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
@@ -176,6 +198,11 @@ class Table {
       : db_(db), insert_(std::move(insert)), columns_(columns), parents_(std::move(parents)) {}
   Table(const Table&) = delete;
   Table& operator=(const Table&) = delete;
+  /// Prepares the two statements flush() runs, before there are rows to insert.
+  void prepare() {
+    statement(kBatch);
+    statement(1);
+  }
   ~Table() {
     for (auto& [rows, stmt] : statements_) sqlite3_finalize(stmt);
   }
@@ -266,147 +293,160 @@ std::string frequency_words(const std::vector<model::Frequency>& v) { return wor
 
 }  // namespace
 
+/// The database and one Table per table, in the order the schema makes them.
+struct DatabaseDraft::Impl {
+  Db db;
+  Table meta{db, "INSERT INTO meta VALUES", 2};
+  Table sg{db, "INSERT INTO statutory_groups VALUES", 5};
+  Table st{db, "INSERT INTO standards VALUES", 23};
+  Table tg{db, "INSERT INTO target_groups VALUES", 10, {&st}};
+  Table gs{db, "INSERT INTO group_statutory VALUES", 3, {&sg}};
+  Table of{db, "INSERT INTO offers VALUES", 7, {&st, &sg}};
+  Table inv{db, "INSERT INTO invitations VALUES", 4};
+  Table mt{db, "INSERT INTO meetings VALUES", 6};
+  Table rg{db, "INSERT INTO risk_groups VALUES", 6};
+  Table rc{db, "INSERT INTO risk_categories VALUES", 3};
+  Table ex{db, "INSERT INTO exclusions VALUES", 8};
+  Table fi{db, "INSERT INTO files VALUES", 4, {&st}};
+  Table fd{db,
+           "INSERT INTO findings (standard_id, path, rule, severity, line, col, message, provision, law_version, "
+           "acknowledged, acknowledgement) VALUES",
+           11,
+           {&st}};
+  Table ch{db, "INSERT INTO changes VALUES", 8, {&st}};
+  Table nf{db, "INSERT INTO national_figures VALUES", 17};
+  bool finished = false;
+
+  std::vector<Table*> tables() {
+    return {&meta, &sg, &st, &tg, &gs, &of, &inv, &mt, &rg, &rc, &ex, &fi, &fd, &ch, &nf};
+  }
+};
+
+DatabaseDraft::DatabaseDraft() : impl_(std::make_unique<Impl>()) {
+  for (Table* t : impl_->tables()) t->prepare();
+}
+DatabaseDraft::~DatabaseDraft() = default;
+DatabaseDraft::DatabaseDraft(DatabaseDraft&&) noexcept = default;
+DatabaseDraft& DatabaseDraft::operator=(DatabaseDraft&&) noexcept = default;
+
+std::string DatabaseDraft::finish(const CompareResult& r, const NationalFigures& figures, const ReportInfo& info) {
+  if (!impl_ || impl_->finished) throw std::logic_error("kvs.sqlite: a draft is finished once");
+  impl_->finished = true;
+  Impl& x = *impl_;
+  Table &meta = x.meta, &sg = x.sg, &st = x.st, &tg = x.tg, &gs = x.gs, &of = x.of, &inv = x.inv, &mt = x.mt,
+        &rg = x.rg, &rc = x.rc, &ex = x.ex, &fi = x.fi, &fd = x.fd, &ch = x.ch, &nf = x.nf;
+
+  meta({"kvs_version", info.version});
+  meta({"generated", info.generated});
+  meta({"check_date", r.check_date.iso()});
+  meta({"check_date_given", r.check_date_given ? "ja" : "nej"});
+  meta({"files", r.files});
+  meta({"national_figures_source", figures.source});
+  meta({"statutory_groups_law_version", figures.law_version});
+
+  for (std::size_t i = 0; i < figures.groups.size(); ++i) {
+    const auto& g = figures.groups[i];
+    sg({g.id, g.name, g.rule, figures.law_version, i + 1});
+  }
+  meta.flush();
+  sg.flush();
+
+  for (std::size_t k = 0; k < r.rows.size(); ++k) {
+    const StandardRow& row = r.rows[k];
+    long long id = static_cast<long long>(k + 1);
+    st({id,
+        row.display_path,
+        row.municipality,
+        opt_text(row.service),
+        std::string(model::word_of(row.scheme)),
+        opt(row.year),
+        row.period_start ? Value(row.period_start->iso()) : Value(),
+        row.period_end ? Value(row.period_end->iso()) : Value(),
+        row.approved ? Value(row.approved->iso()) : Value(),
+        opt_text(row.approved_by),
+        join_list(row.law_versions, " + "),
+        row.law_basis,
+        row.law_reason,
+        row.individual_alternative,
+        row.follow_up,
+        described_word(row.competences),
+        row.self_referral,
+        purpose_word(row.purpose),
+        opt_text(join_list(row.purpose_terms, ", ")),
+        row.fejl,
+        row.advarsel,
+        row.raad,
+        row.acknowledged});
+    for (const auto& g : row.groups) {
+      std::string enrolment = g.enrolment ? std::string(model::word_of(*g.enrolment)) : "";
+      tg({id, g.id, opt_text(g.title), opt_text(g.ages), opt_text(g.conditions),
+          opt_text(frequency_words(g.frequency)), opt_text(enrolment), g.needs_alternative, g.has_alternative,
+          g.line});
+      for (const auto& s : g.statutory) gs({id, g.id, s});
+      for (std::size_t i = 0; i < g.invitations.size(); ++i)
+        inv({id, g.id, i + 1, std::string(model::word_of(g.invitations[i]))});
+      for (std::size_t i = 0; i < g.meetings.size(); ++i)
+        mt({id, g.id, i + 1, std::string(model::word_of(g.meetings[i].kind)), opt_text(g.meetings[i].label),
+            model::is_collective(g.meetings[i].kind)});
+    }
+    for (const auto& o : row.offers)
+      of({id, o.statutory, offer_word(o.offer), opt_text(join_list(o.groups, ", ")),
+          opt_text(word_list(o.invitations)), opt_text(word_list(o.meetings)), alternative_word(o)});
+    for (std::size_t i = 0; i < row.risks.size(); ++i) {
+      const auto& x = row.risks[i];
+      rg({id, i + 1, opt_text(x.title), std::string(model::word_of(x.category)), opt_text(x.group), x.line});
+    }
+    for (const auto& c : row.categories) rc({id, std::string(model::word_of(c.category)), c.source});
+    for (std::size_t i = 0; i < row.exclusions.size(); ++i) {
+      const auto& e = row.exclusions[i];
+      ex({id, i + 1, word_list(e.grounds), opt_text(e.narrowing), legality_word(e.legality), e.acknowledged,
+          e.case_by_case, e.line});
+    }
+    fi({row.display_path, "sammenlignet", id, nullptr});
+    for (const auto& f : row.findings)
+      fd({id, row.display_path, f.rule, severity_word(f.severity), f.line ? Value(f.line) : Value(),
+          f.column ? Value(f.column) : Value(), f.message, opt_text(f.citation), opt_text(f.law_version),
+          f.acknowledged, opt_text(f.acknowledgement)});
+  }
+  for (const auto& s : r.skipped) {
+    fi({s.path, "sprunget over", nullptr, s.reason});
+    for (const auto& f : s.diagnostics)
+      fd({nullptr, s.path, f.rule, severity_word(f.severity), f.line ? Value(f.line) : Value(),
+          f.column ? Value(f.column) : Value(), f.message, opt_text(f.citation), opt_text(f.law_version),
+          f.acknowledged, opt_text(f.acknowledgement)});
+  }
+
+  for (const auto& s : r.series)
+    for (std::size_t k = 0; k < s.steps.size(); ++k)
+      for (std::size_t i = 0; i < s.steps[k].size(); ++i) {
+        const Change& c = s.steps[k][i];
+        ch({s.municipality, s.rows[k] + 1, s.rows[k + 1] + 1, i + 1, c.dimension, opt_text(c.before),
+            opt_text(c.after), c.summary});
+      }
+
+  for (const auto& f : figures.figures)
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+      const auto& v = f.values[i];
+      LocalShare share = local_share(r, f, v);
+      nf({f.id, f.title, i + 1, v.metric, opt_text(v.group), opt_text(v.category), v.label, opt(v.percent),
+          opt(v.count), v.approximate, opt_text(v.text), f.basis->n, f.basis->name, f.basis->year, v.lines, share.k,
+          share.n});
+    }
+  for (Table* t : x.tables()) t->flush();
+  x.db.exec("COMMIT;");
+
+  sqlite3_int64 size = 0;
+  unsigned char* bytes = sqlite3_serialize(x.db.db, "main", &size, 0);
+  if (!bytes) throw std::runtime_error("sqlite3_serialize");
+  std::string out(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+  sqlite3_free(bytes);
+  return out;
+}
+
 std::string database_bytes(const CompareResult& r, const NationalFigures& figures, const ReportInfo& info,
                            std::string& error) {
   try {
-    Db db;
-    // One thread builds the database and nobody else sees it: no connection mutex. And
-    // SQLite's allocation statistics (a global mutex around every malloc) are turned off
-    // before SQLite starts, if this is the first use in the process (otherwise the call
-    // is refused and changes nothing). Locking was a tenth of building kvs.sqlite.
-    static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    (void)memstatus_off;
-    if (sqlite3_open_v2(":memory:", &db.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK)
-      throw std::runtime_error("sqlite3_open");
-    db.exec("PRAGMA foreign_keys = ON;");
-    db.exec(kSchema);
-    db.exec("BEGIN;");
-
-    Table meta(db, "INSERT INTO meta VALUES", 2);
-    meta({"kvs_version", info.version});
-    meta({"generated", info.generated});
-    meta({"check_date", r.check_date.iso()});
-    meta({"check_date_given", r.check_date_given ? "ja" : "nej"});
-    meta({"files", r.files});
-    meta({"national_figures_source", figures.source});
-    meta({"statutory_groups_law_version", figures.law_version});
-
-    Table sg(db, "INSERT INTO statutory_groups VALUES", 5);
-    for (std::size_t i = 0; i < figures.groups.size(); ++i) {
-      const auto& g = figures.groups[i];
-      sg({g.id, g.name, g.rule, figures.law_version, i + 1});
-    }
-    meta.flush();
-    sg.flush();
-
-    Table st(db, "INSERT INTO standards VALUES", 23);
-    Table tg(db, "INSERT INTO target_groups VALUES", 10, {&st});
-    Table gs(db, "INSERT INTO group_statutory VALUES", 3, {&sg});
-    Table of(db, "INSERT INTO offers VALUES", 7, {&st, &sg});
-    Table inv(db, "INSERT INTO invitations VALUES", 4);
-    Table mt(db, "INSERT INTO meetings VALUES", 6);
-    Table rg(db, "INSERT INTO risk_groups VALUES", 6);
-    Table rc(db, "INSERT INTO risk_categories VALUES", 3);
-    Table ex(db, "INSERT INTO exclusions VALUES", 8);
-    Table fi(db, "INSERT INTO files VALUES", 4, {&st});
-    Table fd(db,
-             "INSERT INTO findings (standard_id, path, rule, severity, line, col, message, provision, law_version, "
-             "acknowledged, acknowledgement) VALUES",
-             11, {&st});
-
-    for (std::size_t k = 0; k < r.rows.size(); ++k) {
-      const StandardRow& row = r.rows[k];
-      long long id = static_cast<long long>(k + 1);
-      st({id,
-          row.display_path,
-          row.municipality,
-          opt_text(row.service),
-          std::string(model::word_of(row.scheme)),
-          opt(row.year),
-          row.period_start ? Value(row.period_start->iso()) : Value(),
-          row.period_end ? Value(row.period_end->iso()) : Value(),
-          row.approved ? Value(row.approved->iso()) : Value(),
-          opt_text(row.approved_by),
-          join_list(row.law_versions, " + "),
-          row.law_basis,
-          row.law_reason,
-          row.individual_alternative,
-          row.follow_up,
-          described_word(row.competences),
-          row.self_referral,
-          purpose_word(row.purpose),
-          opt_text(join_list(row.purpose_terms, ", ")),
-          row.fejl,
-          row.advarsel,
-          row.raad,
-          row.acknowledged});
-      for (const auto& g : row.groups) {
-        std::string enrolment = g.enrolment ? std::string(model::word_of(*g.enrolment)) : "";
-        tg({id, g.id, opt_text(g.title), opt_text(g.ages), opt_text(g.conditions),
-            opt_text(frequency_words(g.frequency)), opt_text(enrolment), g.needs_alternative, g.has_alternative,
-            g.line});
-        for (const auto& s : g.statutory) gs({id, g.id, s});
-        for (std::size_t i = 0; i < g.invitations.size(); ++i)
-          inv({id, g.id, i + 1, std::string(model::word_of(g.invitations[i]))});
-        for (std::size_t i = 0; i < g.meetings.size(); ++i)
-          mt({id, g.id, i + 1, std::string(model::word_of(g.meetings[i].kind)), opt_text(g.meetings[i].label),
-              model::is_collective(g.meetings[i].kind)});
-      }
-      for (const auto& o : row.offers)
-        of({id, o.statutory, offer_word(o.offer), opt_text(join_list(o.groups, ", ")),
-            opt_text(word_list(o.invitations)), opt_text(word_list(o.meetings)), alternative_word(o)});
-      for (std::size_t i = 0; i < row.risks.size(); ++i) {
-        const auto& x = row.risks[i];
-        rg({id, i + 1, opt_text(x.title), std::string(model::word_of(x.category)), opt_text(x.group), x.line});
-      }
-      for (const auto& c : row.categories) rc({id, std::string(model::word_of(c.category)), c.source});
-      for (std::size_t i = 0; i < row.exclusions.size(); ++i) {
-        const auto& e = row.exclusions[i];
-        ex({id, i + 1, word_list(e.grounds), opt_text(e.narrowing), legality_word(e.legality), e.acknowledged,
-            e.case_by_case, e.line});
-      }
-      fi({row.display_path, "sammenlignet", id, nullptr});
-      for (const auto& f : row.findings)
-        fd({id, row.display_path, f.rule, severity_word(f.severity), f.line ? Value(f.line) : Value(),
-            f.column ? Value(f.column) : Value(), f.message, opt_text(f.citation), opt_text(f.law_version),
-            f.acknowledged, opt_text(f.acknowledgement)});
-    }
-    for (const auto& s : r.skipped) {
-      fi({s.path, "sprunget over", nullptr, s.reason});
-      for (const auto& f : s.diagnostics)
-        fd({nullptr, s.path, f.rule, severity_word(f.severity), f.line ? Value(f.line) : Value(),
-            f.column ? Value(f.column) : Value(), f.message, opt_text(f.citation), opt_text(f.law_version),
-            f.acknowledged, opt_text(f.acknowledgement)});
-    }
-
-    Table ch(db, "INSERT INTO changes VALUES", 8, {&st});
-    for (const auto& s : r.series)
-      for (std::size_t k = 0; k < s.steps.size(); ++k)
-        for (std::size_t i = 0; i < s.steps[k].size(); ++i) {
-          const Change& c = s.steps[k][i];
-          ch({s.municipality, s.rows[k] + 1, s.rows[k + 1] + 1, i + 1, c.dimension, opt_text(c.before),
-              opt_text(c.after), c.summary});
-        }
-
-    Table nf(db, "INSERT INTO national_figures VALUES", 17);
-    for (const auto& f : figures.figures)
-      for (std::size_t i = 0; i < f.values.size(); ++i) {
-        const auto& v = f.values[i];
-        LocalShare share = local_share(r, f, v);
-        nf({f.id, f.title, i + 1, v.metric, opt_text(v.group), opt_text(v.category), v.label, opt(v.percent),
-            opt(v.count), v.approximate, opt_text(v.text), f.basis->n, f.basis->name, f.basis->year, v.lines, share.k,
-            share.n});
-      }
-    for (Table* t : {&st, &tg, &gs, &of, &inv, &mt, &rg, &rc, &ex, &fi, &fd, &ch, &nf}) t->flush();
-    db.exec("COMMIT;");
-
-    sqlite3_int64 size = 0;
-    unsigned char* bytes = sqlite3_serialize(db.db, "main", &size, 0);
-    if (!bytes) throw std::runtime_error("sqlite3_serialize");
-    std::string out(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
-    sqlite3_free(bytes);
-    return out;
+    return DatabaseDraft().finish(r, figures, info);
   } catch (const std::exception& e) {
     error = e.what();
     return {};
