@@ -40,17 +40,20 @@ std::string document_stem(const compare::Input& in) {
 /// Renders each checked standard and collects what failed; the batch knows what it wrote.
 class DocumentStage {
  public:
+  // Into a documents folder that does not exist yet (an evaluator's first run, a new output
+  // folder) the documents are staged as one folder, put in place by one rename.
   DocumentStage(const render::Renderer& renderer, const Options& o, const std::string& dir)
-      : settings_(document_settings(o, renderer, dir, nullptr)), dir_(dir) {}
+      : settings_(document_settings(o, renderer, dir, nullptr)), dir_(dir) {
+    batch_.stage_in_new_folder(dir_);
+  }
   void set_lix_long_word_over(int n) { settings_.lix_long_word_over = n; }
 
   void operator()(const compare::Input& in, const checks::CheckRun& run) {
     try {
       std::string stem = document_stem(in);
       if (std::string e = claim(stem, in.display); !e.empty()) return fail(e);
-      std::error_code ec;
-      fs::create_directories((fs::path(dir_) / stem).parent_path(), ec);
-      if (ec) return fail("kan ikke oprette mappen til " + stem + ": " + ec.message());
+      if (std::string e = batch_.make_folder((fs::path(dir_) / stem).parent_path().string()); !e.empty())
+        return fail(e);
       StagedDocuments d = stage_documents(settings_, *run.unit.file, stem, *run.unit.model, run.sink.diagnostics(),
                                           run.law.has_value(), batch_);
       std::lock_guard lock(mutex_);

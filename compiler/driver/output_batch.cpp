@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -55,6 +56,35 @@ bool holds_exactly(const std::string& path, std::size_t size, std::string_view b
   return same && at == size;
 }
 
+/// Writes `bytes` to a new file at `path` with mode 0644 (it must not exist). "" or what failed
+/// (then nothing is left at `path`).
+std::string write_new_file(const std::string& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return "kan ikke oprette ";
+  const char* failed = nullptr;
+  for (const char* p = bytes.data(), *end = p + bytes.size(); p < end;) {
+    ssize_t n = ::write(fd, p, static_cast<std::size_t>(end - p));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      failed = "kan ikke skrive ";
+      break;
+    }
+    p += n;
+  }
+  if (!failed && ::fchmod(fd, 0644) != 0) failed = "kan ikke gemme ";  // 0644 whatever the umask, as stage() gives
+  if (::close(fd) != 0 && !failed) failed = "kan ikke gemme ";
+  if (!failed) return {};
+  int saved = errno;
+  ::unlink(path.c_str());
+  errno = saved;
+  return failed;
+}
+
+std::string without_trailing_slashes(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
+}
+
 bool sync_path(const std::string& path, int flags) {
   int fd = ::open(path.c_str(), flags | O_CLOEXEC);
   if (fd < 0) return false;
@@ -67,9 +97,69 @@ bool sync_path(const std::string& path, int flags) {
 
 OutputBatch::~OutputBatch() {
   for (const auto& s : staged_) ::unlink(s.temporary.c_str());
+  if (!new_folder_.target.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(new_folder_.staging, ec);
+  }
+}
+
+std::string OutputBatch::NewFolder::staged_path(const std::string& path) const {
+  if (target.empty() || path.compare(0, target.size(), target) != 0) return {};
+  if (path.size() == target.size()) return staging;
+  if (path[target.size()] != '/') return {};
+  return staging + path.substr(target.size());
+}
+
+bool OutputBatch::stage_in_new_folder(const std::string& folder_given) {
+  std::string folder = without_trailing_slashes(folder_given);
+  std::lock_guard lock(mutex_);
+  if (!new_folder_.target.empty() || folder.empty() || folder == "/") return false;
+  struct stat st {};
+  if (::lstat(folder.c_str(), &st) == 0 || errno != ENOENT) return false;
+  std::error_code ec;
+  std::filesystem::path parent = std::filesystem::path(folder).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) return false;
+  // mkdir, not mkdtemp: the folder gets the mode (0777 less the umask) any new folder gets.
+  for (int i = 0; i < 100; ++i) {
+    std::string staging = folder + ".kvs-tmp-" + std::to_string(::getpid()) + "-" + std::to_string(i);
+    if (::mkdir(staging.c_str(), 0777) == 0) {
+      new_folder_.target = folder;
+      new_folder_.staging = staging;
+      return true;
+    }
+    if (errno != EEXIST) return false;
+  }
+  return false;
+}
+
+std::string OutputBatch::make_folder(const std::string& folder) {
+  std::string where;
+  {
+    std::lock_guard lock(mutex_);
+    where = new_folder_.staged_path(without_trailing_slashes(folder));
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(where.empty() ? folder : where, ec);
+  return ec ? "kan ikke oprette mappen " + folder + ": " + ec.message() : std::string();
 }
 
 std::string OutputBatch::stage(const std::string& path, std::string_view bytes) {
+  {
+    std::unique_lock lock(mutex_);
+    if (std::string staged = new_folder_.staged_path(path); !staged.empty()) {
+      // Written with its own name into the staging folder, which nobody else knows of: no
+      // temporary name, no earlier version to look at or to wait for.
+      ++new_folder_.writing;
+      lock.unlock();
+      std::string failed = write_new_file(staged, bytes);
+      std::string err = failed.empty() ? std::string() : failed + path + ": " + std::strerror(errno);
+      lock.lock();
+      if (err.empty()) new_folder_.files.push_back(path);
+      if (--new_folder_.writing == 0) new_folder_idle_.notify_all();
+      return err;
+    }
+  }
   struct stat existing {};
   bool found = ::stat(path.c_str(), &existing) == 0;
   // Only a target known not to exist is new: one that cannot be looked at may exist.
@@ -129,11 +219,41 @@ bool OutputBatch::left_unchanged(const std::string& path) {
 }
 
 std::vector<OutputError> OutputBatch::commit() {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   std::vector<OutputError> errors = std::move(deferred_errors_);
   deferred_errors_.clear();
   auto more = commit_locked();
   errors.insert(errors.end(), more.begin(), more.end());
+  more = commit_new_folder(lock);
+  errors.insert(errors.end(), more.begin(), more.end());
+  return errors;
+}
+
+// Only commit() puts the staged folder in place (the automatic commits every flush_every_
+// files leave it staged): once it is there, files still being written into the staging
+// folder would appear half-written, so those are waited for.
+std::vector<OutputError> OutputBatch::commit_new_folder(std::unique_lock<std::mutex>& lock) {
+  std::vector<OutputError> errors;
+  if (new_folder_.target.empty()) return errors;
+  new_folder_idle_.wait(lock, [&] { return new_folder_.writing == 0; });
+  NewFolder folder = std::move(new_folder_);
+  new_folder_ = NewFolder{};
+  if (folder.files.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(folder.staging, ec);
+    return errors;
+  }
+  // Not synced, as for any file that replaces nothing (see the header): a crash before the
+  // disk has the rename leaves no folder, or the folder with files that may be empty.
+  if (std::rename(folder.staging.c_str(), folder.target.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    for (const auto& f : folder.files)
+      errors.push_back({f, "kan ikke lægge mappen " + folder.target + " på plads: " + why});
+    std::error_code ec;
+    std::filesystem::remove_all(folder.staging, ec);
+    return errors;
+  }
+  committed_ += folder.files.size();
   return errors;
 }
 

@@ -17,8 +17,15 @@
 // not exist yet has no earlier version to lose, so it is renamed into place without waiting
 // for the disk: a power cut in the next seconds can leave it empty, never a good file broken.
 // Only a batch that replaces an existing file with different bytes pays for the sync.
+//
+// A folder that does not exist yet can be staged whole (stage_in_new_folder): its files are
+// written with their own names into a new folder beside it, which commit() renames into
+// place — one rename instead of one per file (a batch's 196 documents were 196 renames on
+// its serial tail, and a temporary name, a stat and a chmod each). The promise is the same:
+// before commit() the folder does not exist; a batch given up removes the staging folder.
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
 #include <mutex>
 #include <set>
@@ -48,6 +55,17 @@ class OutputBatch {
   /// Danish description of the problem (then nothing of this file is left on disk).
   std::string stage(const std::string& path, std::string_view bytes);
 
+  /// If `folder` does not exist, stages every file under it (see stage()) in a new folder
+  /// beside it, `folder`.kvs-tmp-…, which the next commit renames to `folder`; makes
+  /// `folder`'s parent if it is missing. False, and nothing changed, if `folder` exists, is
+  /// already staged, or the staging folder cannot be made: then files are staged one by one.
+  bool stage_in_new_folder(const std::string& folder);
+
+  /// Makes `folder` and its missing parents where staged files will be written: inside the
+  /// staging folder if `folder` is in a folder being staged, else in place. "" or a Danish
+  /// description of the problem.
+  std::string make_folder(const std::string& folder);
+
   /// Makes every staged file durable and renames it into place. Returns the files that could
   /// not be put in place (their earlier versions, if any, are untouched).
   std::vector<OutputError> commit();
@@ -65,13 +83,25 @@ class OutputBatch {
   struct Staged {
     std::string target, temporary;
     bool replaces;  ///< an earlier version exists: it must not be replaced before the bytes are durable
+    bool in_new_folder = false;  ///< written with its own name into new_folder_.staging
+  };
+  /// The folder being staged whole, while it is (target empty: none).
+  struct NewFolder {
+    std::string target, staging;
+    std::vector<std::string> files;  ///< the targets staged in it
+    std::size_t writing = 0;         ///< files being written into it now (stage() on other threads)
+    /// `path` inside the staging folder if it is `target` or inside it, else "".
+    std::string staged_path(const std::string& path) const;
   };
   std::vector<OutputError> commit_locked();
+  std::vector<OutputError> commit_new_folder(std::unique_lock<std::mutex>& lock);
 
   std::mutex mutex_;
   std::vector<Staged> staged_;
   std::vector<OutputError> deferred_errors_;  ///< from automatic commits, reported by commit()
   std::set<std::string> unchanged_;
+  NewFolder new_folder_;
+  std::condition_variable new_folder_idle_;  ///< signalled when new_folder_.writing drops
   std::size_t flush_every_;
   std::size_t committed_ = 0;
 };

@@ -167,6 +167,82 @@ TEST_CASE("output batch: many files from two threads, flushed in rounds", "[driv
   CHECK(temporaries_in(dir) == 0);
 }
 
+TEST_CASE("output batch: a new folder is staged whole and appears only at commit", "[driver][output]") {
+  fs::path base = fresh_folder("new-folder");
+  fs::path dir = base / "ud" / "dokumenter";  // neither exists yet
+  OutputBatch batch(2);  // the automatic commits leave a staged folder alone
+  REQUIRE(batch.stage_in_new_folder(dir.string() + "/"));
+  CHECK_FALSE(batch.stage_in_new_folder(dir.string()));  // one at a time
+  CHECK(fs::is_directory(base / "ud"));                 // its parent is made
+  CHECK(batch.make_folder((dir / "2024").string()).empty());
+  std::atomic<int> failures{0};
+  auto writer = [&](int first) {
+    for (int i = first; i < 40; i += 2)
+      if (!batch.stage((dir / "2024" / (std::to_string(i) + ".html")).string(), "fil " + std::to_string(i)).empty())
+        ++failures;
+  };
+  std::thread t(writer, 1);
+  writer(0);
+  t.join();
+  REQUIRE(batch.stage((dir / "a.docx").string(), std::string("PK\0\1", 4)).empty());
+  CHECK(failures == 0);
+  CHECK_FALSE(fs::exists(dir));  // nothing visible before commit, not even the folder
+  CHECK(temporaries_in(base) == 1);  // the staging folder beside it
+  CHECK(batch.commit().empty());
+  CHECK(batch.committed() == 41);
+  CHECK(read(dir / "a.docx") == std::string("PK\0\1", 4));
+  for (int i = 0; i < 40; i += 7) CHECK(read(dir / "2024" / (std::to_string(i) + ".html")) == "fil " + std::to_string(i));
+  struct stat st {};
+  REQUIRE(::stat((dir / "a.docx").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0644);
+  CHECK(temporaries_in(base) == 0);
+  // Now it exists: a second batch stages file by file, and leaves a file already right alone.
+  OutputBatch again;
+  CHECK_FALSE(again.stage_in_new_folder(dir.string()));
+  REQUIRE(again.stage((dir / "a.docx").string(), std::string("PK\0\1", 4)).empty());
+  REQUIRE(again.stage((dir / "b.html").string(), "b").empty());
+  CHECK(again.commit().empty());
+  CHECK(again.unchanged() == 1);
+  CHECK(read(dir / "b.html") == "b");
+}
+
+TEST_CASE("output batch: a staged new folder given up leaves nothing", "[driver][output]") {
+  fs::path base = fresh_folder("new-folder-abandon");
+  fs::path dir = base / "dokumenter";
+  {
+    OutputBatch batch;
+    REQUIRE(batch.stage_in_new_folder(dir.string()));
+    REQUIRE(batch.stage((dir / "a.html").string(), "half").empty());
+    CHECK(temporaries_in(base) == 1);
+  }  // destroyed without commit: the run failed
+  CHECK_FALSE(fs::exists(dir));
+  CHECK(fs::is_empty(base));
+  // A staged folder that got no file is not put in place either.
+  OutputBatch empty;
+  REQUIRE(empty.stage_in_new_folder(dir.string()));
+  CHECK(empty.commit().empty());
+  CHECK_FALSE(fs::exists(dir));
+  CHECK(fs::is_empty(base));
+}
+
+TEST_CASE("output batch: a folder made meanwhile where the new one should go is reported", "[driver][output]") {
+  fs::path base = fresh_folder("new-folder-taken");
+  fs::path dir = base / "dokumenter";
+  OutputBatch batch;
+  REQUIRE(batch.stage_in_new_folder(dir.string()));
+  REQUIRE(batch.stage((dir / "a.html").string(), "new").empty());
+  fs::create_directories(dir);
+  std::ofstream(dir / "other.html") << "someone else's";  // another program got there first
+  auto errors = batch.commit();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].path == (dir / "a.html").string());
+  CHECK(errors[0].message.find("kan ikke lægge mappen") != std::string::npos);
+  CHECK(read(dir / "other.html") == "someone else's");
+  CHECK_FALSE(fs::exists(dir / "a.html"));
+  CHECK(temporaries_in(base) == 0);
+  CHECK(batch.committed() == 0);
+}
+
 TEST_CASE("parallel_for: every item exactly once, on the threads asked for", "[driver][parallel]") {
   for (unsigned jobs : {1u, 2u, 7u}) {
     std::vector<std::atomic<int>> seen(1000);
