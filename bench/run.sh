@@ -50,7 +50,9 @@ rm -f "$RES"
 # tmpfs for the rows that leave the disk out (kvs fsyncs every file it writes).
 if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = "tmpfs" ]; then T=/dev/shm/kvs-bench-$$; else T=$O/no-tmpfs; fi
 mkdir -p "$T"
-trap 'rm -rf "$T"' EXIT
+# prepare.sh new moves the previous repetition's folder into .bench-trash (see there): removed
+# here, at the end, when no run is timed any more.
+trap 'rm -rf "$T" "$O/.bench-trash"' EXIT
 B() { "$PY" bench/bench.py "$@"; }
 # Before a repetition (untimed): a new folder, or every document changed (bench/prepare.sh).
 FRESH="bash bench/prepare.sh new"
@@ -183,7 +185,7 @@ scale_rep() {
   SM --id "scale_all_$N" --label "kvs compare --dokumenter (everything, one process) → disk, new folder" --before "$FRESH $O/all-$N" \
     --show "\$K compare \$O/corpus-$N --dokumenter --ud \$O/all-$N --dato $DATO" \
     -- $K compare "$C" --dokumenter --ud "$O/all-$N" --dato $DATO
-  rm -rf "$O/all-$N"
+  $FRESH "$O/all-$N"
   SM --id "scale_all_tmpfs_$N" --label "kvs compare --dokumenter (everything, one process) → tmpfs, new folder" --before "$FRESH $T/all-$N" \
     --show "\$K compare \$O/corpus-$N --dokumenter --ud /dev/shm/… --dato $DATO" \
     -- $K compare "$C" --dokumenter --ud "$T/all-$N" --dato $DATO
