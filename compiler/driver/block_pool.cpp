@@ -1,10 +1,12 @@
 #include "block_pool.hpp"
 
+#include <malloc.h>
 #include <sys/mman.h>
 
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <new>
 
@@ -223,6 +225,35 @@ void release(void* p) noexcept {
   if (++t.count[c] > kKeep) give_back_half(c);
 }
 
+void* allocate_any(std::size_t n) noexcept { return n <= kLargest ? allocate(n) : std::malloc(n); }
+
+void* allocate_zeroed(std::size_t count, std::size_t size) noexcept {
+  std::size_t n = 0;
+  if (__builtin_mul_overflow(count, size, &n)) return nullptr;
+  if (n > kLargest) return std::calloc(1, n);  // calloc knows when fresh pages are zero already
+  void* p = allocate(n);
+  if (p) std::memset(p, 0, n);
+  return p;
+}
+
+void* reallocate(void* p, std::size_t n) noexcept {
+  if (!p) return allocate_any(n);
+  if (!owns(p)) return std::realloc(p, n);
+  const std::size_t have = span_of(p)->size_class * kGranule;
+  if (n <= have) return p;
+  void* q = allocate_any(n);
+  if (!q) return nullptr;
+  std::memcpy(q, p, have);
+  release(p);
+  return q;
+}
+
+std::size_t usable_size(const void* p) noexcept {
+  if (!p) return 0;
+  if (owns(p)) return span_of(p)->size_class * kGranule;
+  return malloc_usable_size(const_cast<void*>(p));
+}
+
 std::size_t cached_blocks(std::size_t n) noexcept { return t_cache.count[class_of(n)]; }
 
 std::size_t shared_blocks(std::size_t n) noexcept {
@@ -249,16 +280,15 @@ bool serves_operator_new() noexcept {
 // their consolidation. The pool's fast path is a free-list pop or push. Measured on the
 // 98-standard corpus: bench/RESULTS.md §6. Off under the sanitizers and the fuzzers
 // (compiler/driver/CMakeLists.txt), whose own operator new finds the use-after-free and
-// overflow bugs this one would hide. malloc itself, the C libraries (ICU, SQLite, cmark) and
-// the aligned forms of new are left as they are.
+// overflow bugs this one would hide. malloc itself, ICU and the aligned forms of new are left
+// as they are; cmark and SQLite take their allocator from here where the pool serves
+// operator new (allocate_any and the others: render/prose.cpp, compare/database.cpp).
 namespace {
 
-using kvs::block_pool::allocate;
-using kvs::block_pool::kLargest;
 using kvs::block_pool::release;
 
 // One try: small blocks from the pool, the rest from malloc; null if memory is exhausted.
-inline void* try_allocate(std::size_t n) { return n <= kLargest ? allocate(n) : std::malloc(n); }
+inline void* try_allocate(std::size_t n) { return kvs::block_pool::allocate_any(n); }
 
 [[gnu::noinline]] void* allocate_or_handle(std::size_t n, bool may_throw) {
   for (;;) {

@@ -22,6 +22,17 @@ void release(void* p) noexcept;
 /// Whether p lies in the pool's address space (false for malloc's blocks and null).
 bool owns(const void* p) noexcept;
 
+/// malloc, calloc and realloc over the pool, for the C libraries that take an allocator
+/// (cmark, SQLite): blocks up to kLargest from the pool, larger ones from malloc; release()
+/// frees either. Null when memory is exhausted, as malloc's.
+void* allocate_any(std::size_t n) noexcept;
+void* allocate_zeroed(std::size_t count, std::size_t size) noexcept;
+/// A pool block that still holds n bytes stays where it is; a larger request moves it.
+void* reallocate(void* p, std::size_t n) noexcept;
+/// The bytes p can hold (at least what was asked for): its block's size, or malloc's
+/// usable size; 0 for null.
+std::size_t usable_size(const void* p) noexcept;
+
 /// Free blocks of the size that serves n bytes: held by this thread, and on the shared lists
 /// (for the tests).
 std::size_t cached_blocks(std::size_t n) noexcept;

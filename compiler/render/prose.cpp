@@ -3,15 +3,45 @@
 #include <cmark.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
+#include "block_pool.hpp"
 #include "danish.hpp"
 
 namespace kvs::render {
 namespace {
 
+// cmark's allocations — its nodes, literals and buffers, some 340 for a standard's prose —
+// from the block pool where the pool serves operator new: through glibc's calloc, realloc
+// and free they were 3 % of a batch's instructions (callgrind, bench/RESULTS.md §6). Under
+// the sanitizers and the fuzzers, cmark's own allocator, so that they see its memory. Like
+// cmark's own, these end the process when memory is exhausted: cmark does not check.
+[[noreturn]] void out_of_memory() {
+  std::fputs("kvs: ikke mere hukommelse (cmark)\n", stderr);
+  std::abort();
+}
+void* pool_calloc(std::size_t count, std::size_t size) {
+  void* p = block_pool::allocate_zeroed(count, size);
+  if (!p) out_of_memory();
+  return p;
+}
+void* pool_realloc(void* p, std::size_t n) {
+  void* q = block_pool::reallocate(p, n);
+  if (!q) out_of_memory();
+  return q;
+}
+void pool_free(void* p) { block_pool::release(p); }
+cmark_mem g_pool_mem{pool_calloc, pool_realloc, pool_free};
+
+cmark_mem* prose_mem() {
+  static cmark_mem* mem = block_pool::serves_operator_new() ? &g_pool_mem : cmark_get_default_mem_allocator();
+  return mem;
+}
+
+/// A string cmark made (a rendering), freed by the allocator it came from.
 struct FreeChars {
-  void operator()(char* p) const { std::free(p); }
+  void operator()(char* p) const { prose_mem()->free(p); }
 };
 using CString = std::unique_ptr<char, FreeChars>;
 
@@ -31,10 +61,10 @@ void collect(cmark_node* node, std::vector<cmark_node*>& out) {
 
 /// Replace `node` by a text node holding `literal` (inline) or a paragraph with it (block).
 void replace_with_text(cmark_node* node, const std::string& literal, bool block) {
-  cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* text = cmark_node_new_with_mem(CMARK_NODE_TEXT, prose_mem());
   cmark_node_set_literal(text, literal.c_str());
   if (block) {
-    cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node* para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, prose_mem());
     cmark_node_append_child(para, text);
     cmark_node_replace(node, para);
   } else {
@@ -96,7 +126,10 @@ bool is_safe_url(std::string_view url) {
 }
 
 Prose::Prose(std::string_view markdown, int heading_base) {
-  root_ = cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT);
+  cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, prose_mem());
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  root_ = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
   std::vector<cmark_node*> nodes;
   collect(root_, nodes);
   int shallowest = 7;

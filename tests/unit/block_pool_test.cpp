@@ -60,6 +60,52 @@ TEST_CASE("block pool: malloc's blocks and null pass through release") {
   bp::release(nullptr);
 }
 
+TEST_CASE("block pool: malloc, calloc and realloc over the pool, as cmark and SQLite use them") {
+  // Small requests from the pool, large ones from malloc; release frees both.
+  void* small = bp::allocate_any(100);
+  void* large = bp::allocate_any(bp::kLargest + 1);
+  CHECK(bp::owns(small));
+  CHECK_FALSE(bp::owns(large));
+  CHECK(bp::usable_size(small) >= 100);
+  CHECK(bp::usable_size(small) < 100 + 16);  // its block: the size rounded up to 16
+  CHECK(bp::usable_size(large) >= bp::kLargest + 1);
+  CHECK(bp::usable_size(nullptr) == 0);
+  bp::release(small);
+  bp::release(large);
+
+  // Zeroed, whatever the block held before; an overflowing count is refused.
+  auto* dirty = static_cast<unsigned char*>(bp::allocate(48));
+  std::memset(dirty, 0xAB, 48);
+  bp::release(dirty);
+  auto* zero = static_cast<unsigned char*>(bp::allocate_zeroed(3, 16));
+  REQUIRE(zero);
+  for (int i = 0; i < 48; ++i) REQUIRE(zero[i] == 0);
+  auto* zero_large = static_cast<unsigned char*>(bp::allocate_zeroed(2, bp::kLargest));
+  REQUIRE(zero_large);
+  for (std::size_t i = 0; i < 2 * bp::kLargest; ++i) REQUIRE(zero_large[i] == 0);
+  CHECK(bp::allocate_zeroed(SIZE_MAX / 2, 3) == nullptr);
+  bp::release(zero_large);
+
+  // Growing keeps the bytes: within the block in place, past it into a bigger block, past the
+  // pool's largest into malloc; and realloc of null allocates.
+  std::memcpy(zero, "kvalitetsstandard", 18);
+  CHECK(bp::reallocate(zero, 40) == zero);  // the 48-byte block still holds 40
+  auto* grown = static_cast<char*>(bp::reallocate(zero, 300));
+  REQUIRE(grown);
+  CHECK(std::strcmp(grown, "kvalitetsstandard") == 0);
+  CHECK(bp::usable_size(grown) >= 300);
+  auto* huge = static_cast<char*>(bp::reallocate(grown, 5000));
+  REQUIRE(huge);
+  CHECK_FALSE(bp::owns(huge));
+  CHECK(std::strcmp(huge, "kvalitetsstandard") == 0);
+  huge = static_cast<char*>(bp::reallocate(huge, 20000));  // malloc's block, through realloc
+  CHECK(std::strcmp(huge, "kvalitetsstandard") == 0);
+  bp::release(huge);
+  void* fresh = bp::reallocate(nullptr, 64);
+  CHECK(bp::owns(fresh));
+  bp::release(fresh);
+}
+
 TEST_CASE("block pool: blocks one thread allocates and another frees are reused, not grown") {
   constexpr std::size_t kCount = 5 * bp::kKeepPerSize;
   std::vector<void*> made(kCount);
