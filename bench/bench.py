@@ -411,7 +411,9 @@ def cmd_report(a) -> int:
           f"{meta['nofsync_ms']:.3f} ms without (median of 100, `bench.py fsync`); kvs render writes 2 files "
           "per standard (HTML, DOCX).")
     w(f"* wall = median of the repetitions given; CPU = user + sys of the process and its children; "
-      "peak RSS = the largest single process (`/usr/bin/time -v`).")
+      "peak RSS = the largest single process (`/usr/bin/time -v`). The three rows the cmark target divides "
+      "(kvs total to disk and to tmpfs, cmark) take turns, one repetition each, the order reversed every other "
+      "round, so that the host's drift falls on all three alike.")
     w("")
 
     # ---- corpus
