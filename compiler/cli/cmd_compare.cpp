@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -110,20 +109,15 @@ int run_compare(const Options& o) {
                                 extra);
 
   // The templates are read on a second thread while compare::run_compare reads the law and
-  // advice data and lists the inputs on this one (the start of a batch is otherwise serial,
-  // with a core idle); the first standard is checked once both are there.
-  std::string template_error;
-  std::future<std::optional<render::Renderer>> loading = std::async(
-      std::launch::async, [&] { return render::Renderer::load(render::data_dir(), template_error); });
+  // advice data and lists the inputs on this one; the first standard is checked once both
+  // are there.
+  RendererLoading loading("compare");
   std::optional<render::Renderer> renderer;
   std::string doc_dir = (fs::path(out_dir) / "dokumenter").string();
   std::optional<DocumentStage> documents;
   extra.on_data_loaded = [&](const checks::CheckData& data) {
     renderer = loading.get();
-    if (!renderer) {
-      report_template_error("compare", template_error);
-      return false;
-    }
+    if (!renderer) return false;
     documents.emplace(*renderer, o, doc_dir);
     // The council appendix counts LIX with the advice data's long word, as the checker does.
     if (o.council) documents->set_lix_long_word_over(checks::lix_long_word_over(data.advice, render::kLixLongWordOver));

@@ -23,6 +23,10 @@ std::string source_fingerprint(const SourceFile& source) {
   return render::sha256_hex(s.str());
 }
 
+void report_template_error(const char* command, const std::string& error) {
+  std::cerr << "kvs " << command << ": skabelonerne kan ikke læses: " << error << '\n';
+}
+
 }  // namespace
 
 std::optional<render::Renderer> load_renderer_or_report(const char* command) {
@@ -32,8 +36,18 @@ std::optional<render::Renderer> load_renderer_or_report(const char* command) {
   return renderer;
 }
 
-void report_template_error(const char* command, const std::string& error) {
-  std::cerr << "kvs " << command << ": skabelonerne kan ikke læses: " << error << '\n';
+RendererLoading::RendererLoading(const char* command)
+    : command_(command),
+      loading_(std::async(std::launch::async, [this] { return render::Renderer::load(render::data_dir(), error_); })) {}
+
+RendererLoading::~RendererLoading() {
+  if (loading_.valid()) loading_.wait();
+}
+
+std::optional<render::Renderer> RendererLoading::get() {
+  std::optional<render::Renderer> renderer = loading_.get();
+  if (!renderer) report_template_error(command_, error_);
+  return renderer;
 }
 
 DocumentSettings document_settings(const Options& o, const render::Renderer& renderer, std::string out_dir,
