@@ -2,7 +2,7 @@
 """Compare two (or more) commands by running them alternately and printing medians.
 
     python3 bench/ab.py 300 "OLD/kvs render F --ud D" "NEW/kvs render F --ud D"
-    python3 bench/ab.py --before "rm -rf bench/out/all-98" 40 \\
+    python3 bench/ab.py --before "bash bench/prepare.sh new bench/out/all-98" 40 \\
         "OLD/kvs compare bench/out/corpus-98 --dokumenter --ud bench/out/all-98" \\
         "NEW/kvs compare bench/out/corpus-98 --dokumenter --ud bench/out/all-98" \\
         "cmark bench/out/md-98/*.md > bench/out/cmark-alle.html"
@@ -14,7 +14,8 @@ Alternating A and B, in swapped order every other round, lets both see the same 
 A command runs without a shell: it is split like a shell would split it, a word with * or ?
 is expanded as a file pattern, and a trailing "> FILE" sends its output to FILE (otherwise
 to /dev/null). --before runs a shell command, untimed, before every run (a new output folder,
-say). The last lines give each command's median over the last command's, so with cmark last
+say: `prepare.sh new` moves the last one into bench/out/.bench-trash, which is yours to remove
+afterwards; see prepare.sh for why it does not delete it). The last lines give each command's median over the last command's, so with cmark last
 they are the ratios of bench/RESULTS.md. Times include Python's process start (about 1 ms);
 compare the commands, not the numbers with hyperfine's.
 """

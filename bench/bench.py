@@ -792,7 +792,8 @@ def main() -> int:
         rec = {"kind": "meta"}
         for p in a.pairs:
             k, v = p.split("=", 1)
-            rec[k] = float(v) if re.fullmatch(r"[\d.]+", v) else v
+            # A number, except the commit: a hash of digits only (9554436) is still a hash.
+            rec[k] = float(v) if k != "git" and re.fullmatch(r"[\d.]+", v) else v
         append(a.results, rec)
         return 0
     return 2
