@@ -153,7 +153,8 @@ std::string OutputBatch::stage(const std::string& path, std::string_view bytes) 
       ++new_folder_.writing;
       lock.unlock();
       std::string failed = write_new_file(staged, bytes);
-      std::string err = failed.empty() ? std::string() : failed + path + ": " + std::strerror(errno);
+      const int why = errno;
+      std::string err = failed.empty() ? std::string() : failed + path + ": " + std::strerror(why);
       lock.lock();
       if (err.empty()) new_folder_.files.push_back(path);
       if (--new_folder_.writing == 0) new_folder_idle_.notify_all();
