@@ -225,6 +225,20 @@ TEST_CASE("output batch: a staged new folder given up leaves nothing", "[driver]
   CHECK(fs::is_empty(base));
 }
 
+TEST_CASE("output batch: a file that cannot be written into a staged folder is reported", "[driver][output]") {
+  fs::path base = fresh_folder("new-folder-lost");
+  fs::path dir = base / "dokumenter";
+  OutputBatch batch;
+  REQUIRE(batch.stage_in_new_folder(dir.string()));
+  for (const auto& e : fs::directory_iterator(base)) fs::remove_all(e.path());  // the staging folder gone
+  std::string e = batch.stage((dir / "a.html").string(), "x");
+  CHECK(e.find("kan ikke oprette " + (dir / "a.html").string() + ": ") == 0);  // and why (strerror)
+  CHECK(e.size() > ("kan ikke oprette " + (dir / "a.html").string() + ": ").size());
+  CHECK(batch.commit().empty());  // nothing staged: nothing to put in place
+  CHECK(batch.committed() == 0);
+  CHECK_FALSE(fs::exists(dir));
+}
+
 TEST_CASE("output batch: a folder made meanwhile where the new one should go is reported", "[driver][output]") {
   fs::path base = fresh_folder("new-folder-taken");
   fs::path dir = base / "dokumenter";
