@@ -56,28 +56,34 @@ bool holds_exactly(const std::string& path, std::size_t size, std::string_view b
   return same && at == size;
 }
 
-/// Writes `bytes` to a new file at `path` with mode 0644 (it must not exist). "" or what failed
-/// (then nothing is left at `path`).
-std::string write_new_file(const std::string& path, std::string_view bytes) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return "kan ikke oprette ";
-  const char* failed = nullptr;
+/// Writes `bytes` to `fd`, the file just made at `at`, gives it mode 0644 whatever the umask,
+/// and closes it. "" or the problem, told of `target`; then nothing is left at `at`.
+/// `start_writeback`: the file is to be synced by commit() (it replaces an earlier version).
+std::string write_and_close(int fd, const std::string& at, const std::string& target, std::string_view bytes,
+                            bool start_writeback) {
+  auto fail = [&](const char* what, bool still_open) {
+    std::string err = std::strerror(errno);
+    if (still_open) ::close(fd);
+    ::unlink(at.c_str());
+    return std::string(what) + target + ": " + err;
+  };
   for (const char* p = bytes.data(), *end = p + bytes.size(); p < end;) {
     ssize_t n = ::write(fd, p, static_cast<std::size_t>(end - p));
     if (n < 0) {
       if (errno == EINTR) continue;
-      failed = "kan ikke skrive ";
-      break;
+      return fail("kan ikke skrive ", true);
     }
     p += n;
   }
-  if (!failed && ::fchmod(fd, 0644) != 0) failed = "kan ikke gemme ";  // 0644 whatever the umask, as stage() gives
-  if (::close(fd) != 0 && !failed) failed = "kan ikke gemme ";
-  if (!failed) return {};
-  int saved = errno;
-  ::unlink(path.c_str());
-  errno = saved;
-  return failed;
+  if (::fchmod(fd, 0644) != 0) return fail("kan ikke gemme ", true);
+#ifdef SYNC_FILE_RANGE_WRITE
+  // Start writing the bytes to disk now, without waiting: by the time commit() syncs the
+  // file, the other outputs have been made and most of the wait is over. Advice only, and
+  // only where commit() will wait for it.
+  if (start_writeback) (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+  if (::close(fd) != 0) return fail("kan ikke gemme ", false);
+  return {};
 }
 
 std::string without_trailing_slashes(std::string path) {
@@ -152,9 +158,9 @@ std::string OutputBatch::stage(const std::string& path, std::string_view bytes) 
       // temporary name, no earlier version to look at or to wait for.
       ++new_folder_.writing;
       lock.unlock();
-      std::string failed = write_new_file(staged, bytes);
-      const int why = errno;
-      std::string err = failed.empty() ? std::string() : failed + path + ": " + std::strerror(why);
+      int fd = ::open(staged.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+      std::string err = fd < 0 ? "kan ikke oprette " + path + ": " + std::strerror(errno)
+                               : write_and_close(fd, staged, path, bytes, false);
       lock.lock();
       if (err.empty()) new_folder_.files.push_back(path);
       if (--new_folder_.writing == 0) new_folder_idle_.notify_all();
@@ -174,32 +180,7 @@ std::string OutputBatch::stage(const std::string& path, std::string_view bytes) 
   std::string tmp = path + ".kvs-tmp-XXXXXX";
   int fd = ::mkstemp(tmp.data());
   if (fd < 0) return "kan ikke oprette en midlertidig fil ved " + path + ": " + std::strerror(errno);
-  auto fail = [&](const char* what) {
-    std::string err = std::strerror(errno);
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return std::string(what) + path + ": " + err;
-  };
-  for (const char* p = bytes.data(), *end = p + bytes.size(); p < end;) {
-    ssize_t n = ::write(fd, p, static_cast<std::size_t>(end - p));
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("kan ikke skrive ");
-    }
-    p += n;
-  }
-  if (::fchmod(fd, 0644) != 0) return fail("kan ikke gemme ");
-#ifdef SYNC_FILE_RANGE_WRITE
-  // Start writing the bytes to disk now, without waiting: by the time commit() syncs the
-  // file, the other outputs have been made and most of the wait is over. Advice only, and
-  // only where commit() will wait for it.
-  if (replaces) (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-#endif
-  if (::close(fd) != 0) {
-    std::string err = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return "kan ikke gemme " + path + ": " + err;
-  }
+  if (std::string e = write_and_close(fd, tmp, path, bytes, replaces); !e.empty()) return e;
   std::lock_guard lock(mutex_);
   staged_.push_back({path, std::move(tmp), replaces});
   if (flush_every_ && staged_.size() >= flush_every_) {

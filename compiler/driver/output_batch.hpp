@@ -83,7 +83,6 @@ class OutputBatch {
   struct Staged {
     std::string target, temporary;
     bool replaces;  ///< an earlier version exists: it must not be replaced before the bytes are durable
-    bool in_new_folder = false;  ///< written with its own name into new_folder_.staging
   };
   /// The folder being staged whole, while it is (target empty: none).
   struct NewFolder {
