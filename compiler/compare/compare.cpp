@@ -295,14 +295,8 @@ std::string write_outputs(const std::string& dir, const CompareResult& r, const 
     // a sizeable share of a run's serial tail: the database is built on a second thread,
     // the longer task, while this one builds and stages the report and the CSV files.
     std::string db_error;
-    std::future<std::string> db = std::async(std::launch::async, [&]() -> std::string {
-      try {
-        return (draft.valid() ? draft.get() : DatabaseDraft()).finish(r, figures, info);
-      } catch (const std::exception& e) {
-        db_error = e.what();
-        return {};
-      }
-    });
+    std::future<std::string> db = std::async(
+        std::launch::async, [&] { return database_bytes(r, figures, info, db_error, std::move(draft)); });
     if (std::string e = stage(kReportFile, report_html(r, figures, info)); !e.empty()) return e;
     if (std::string e = stage(kStandardsCsv, standards_csv(r, figures)); !e.empty()) return e;
     if (std::string e = stage(kFindingsCsv, findings_csv(r)); !e.empty()) return e;

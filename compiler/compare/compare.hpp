@@ -138,9 +138,10 @@ class DatabaseDraft {
   std::unique_ptr<Impl> impl_;
 };
 
-/// The SQLite database as bytes (built in memory); empty with `error` set on failure.
+/// The SQLite database as bytes (built in memory), finished from `draft` if it is valid (see
+/// DatabaseDraft), else from a draft begun here; empty with `error` set on failure.
 std::string database_bytes(const CompareResult& r, const NationalFigures& figures, const ReportInfo& info,
-                           std::string& error);
+                           std::string& error, std::future<DatabaseDraft> draft = {});
 
 /// Builds every output in memory, then writes each atomically into `dir` (created if missing).
 /// Returns an empty string on success, else a Danish description; on failure during building

@@ -467,9 +467,9 @@ std::string DatabaseDraft::finish(const CompareResult& r, const NationalFigures&
 }
 
 std::string database_bytes(const CompareResult& r, const NationalFigures& figures, const ReportInfo& info,
-                           std::string& error) {
+                           std::string& error, std::future<DatabaseDraft> draft) {
   try {
-    return DatabaseDraft().finish(r, figures, info);
+    return (draft.valid() ? draft.get() : DatabaseDraft()).finish(r, figures, info);
   } catch (const std::exception& e) {
     error = e.what();
     return {};
