@@ -285,14 +285,12 @@ bool serves_operator_new() noexcept {
 // operator new (allocate_any and the others: render/prose.cpp, compare/database.cpp).
 namespace {
 
+using kvs::block_pool::allocate_any;  // one try: small blocks from the pool, the rest from malloc
 using kvs::block_pool::release;
-
-// One try: small blocks from the pool, the rest from malloc; null if memory is exhausted.
-inline void* try_allocate(std::size_t n) { return kvs::block_pool::allocate_any(n); }
 
 [[gnu::noinline]] void* allocate_or_handle(std::size_t n, bool may_throw) {
   for (;;) {
-    if (void* p = try_allocate(n)) return p;
+    if (void* p = allocate_any(n)) return p;
     std::new_handler handler = std::get_new_handler();
     if (!handler) {
       if (may_throw) throw std::bad_alloc();
@@ -303,7 +301,7 @@ inline void* try_allocate(std::size_t n) { return kvs::block_pool::allocate_any(
 }
 
 inline void* allocate_or_throw(std::size_t n) {
-  void* p = try_allocate(n);
+  void* p = allocate_any(n);
   return p ? p : allocate_or_handle(n, true);
 }
 
