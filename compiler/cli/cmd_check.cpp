@@ -22,7 +22,7 @@ class CheckedDocuments {
  public:
   /// False (with a Danish message on stderr) if the templates or the folder are not there.
   bool open(const Options& o, const checks::CheckData& data) {
-    renderer_ = load_renderer_or_report("check");
+    renderer_ = load_renderer_or_report("check", &data);
     if (!renderer_) return false;
     std::error_code ec;
     std::filesystem::create_directories(o.out_dir, ec);

@@ -116,7 +116,7 @@ int run_compare(const Options& o) {
   std::string doc_dir = (fs::path(out_dir) / "dokumenter").string();
   std::optional<DocumentStage> documents;
   extra.on_data_loaded = [&](const checks::CheckData& data) {
-    renderer = loading.get();
+    renderer = loading.get(data);
     if (!renderer) return false;
     documents.emplace(*renderer, o, doc_dir);
     // The council appendix counts LIX with the advice data's long word, as the checker does.

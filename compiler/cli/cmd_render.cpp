@@ -76,10 +76,10 @@ int run_render(const Options& o) {
     std::cerr << "kvs render: angiv mindst én .kvs-fil\n";
     return kUsage;
   }
-  auto renderer = load_renderer_or_report("render");
-  if (!renderer) return kUsage;
   std::optional<checks::CheckData> check_data;
   if (o.council) check_data = load_check_data_or_report();  // without it the appendix says the checks did not run
+  auto renderer = load_renderer_or_report("render", check_data ? &*check_data : nullptr);
+  if (!renderer) return kUsage;
   fs::path out_dir = o.out_dir.empty() ? fs::path(".") : fs::path(o.out_dir);
   std::error_code ec;
   fs::create_directories(out_dir, ec);

@@ -29,24 +29,28 @@ void report_template_error(const char* command, const std::string& error) {
 
 }  // namespace
 
-std::optional<render::Renderer> load_renderer_or_report(const char* command) {
+std::optional<render::Renderer> load_renderer_or_report(const char* command, const checks::CheckData* data) {
   std::string error;
-  auto renderer = render::Renderer::load(render::data_dir(), error);
+  auto renderer = data ? render::Renderer::load_templates_only(render::data_dir(), error)
+                       : render::Renderer::load(render::data_dir(), error);
   if (!renderer) report_template_error(command, error);
+  else if (data) renderer->use_law(data->law);
   return renderer;
 }
 
 RendererLoading::RendererLoading(const char* command)
     : command_(command),
-      loading_(std::async(std::launch::async, [this] { return render::Renderer::load(render::data_dir(), error_); })) {}
+      loading_(std::async(std::launch::async,
+                          [this] { return render::Renderer::load_templates_only(render::data_dir(), error_); })) {}
 
 RendererLoading::~RendererLoading() {
   if (loading_.valid()) loading_.wait();
 }
 
-std::optional<render::Renderer> RendererLoading::get() {
+std::optional<render::Renderer> RendererLoading::get(const checks::CheckData& data) {
   std::optional<render::Renderer> renderer = loading_.get();
   if (!renderer) report_template_error(command_, error_);
+  else renderer->use_law(data.law);
   return renderer;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "advice_data.hpp"
+#include "check.hpp"
 #include "date.hpp"
 #include "diagnostic.hpp"
 #include "options.hpp"
@@ -30,8 +31,10 @@ struct DocumentSettings {
 };
 
 /// The document templates (templates/), or nothing after "kvs COMMAND: skabelonerne kan ikke
-/// læses: …" on stderr — said the same way by every command that makes documents.
-std::optional<render::Renderer> load_renderer_or_report(const char* command);
+/// læses: …" on stderr — said the same way by every command that makes documents. With
+/// `data` (a run that checks, too) the renderer takes its law from it instead of reading
+/// checks/law/ a second time.
+std::optional<render::Renderer> load_renderer_or_report(const char* command, const checks::CheckData* data = nullptr);
 
 /// The templates read on a second thread from construction on, while the command reads the
 /// law data (the start of a batch is otherwise serial, with a core idle): get() waits for
@@ -45,7 +48,8 @@ class RendererLoading {
   RendererLoading(const RendererLoading&) = delete;
   RendererLoading& operator=(const RendererLoading&) = delete;
   ~RendererLoading();  ///< waits for the thread, if get() was not called
-  std::optional<render::Renderer> get();
+  /// The templates, with the law taken from `data` (loaded meanwhile on this thread).
+  std::optional<render::Renderer> get(const checks::CheckData& data);
 
  private:
   const char* command_;

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "danish.hpp"
+#include "law_loader.hpp"
 #include "split_words.hpp"
 
 namespace kvs::render::law {
@@ -152,6 +153,62 @@ std::shared_ptr<const Library> load_law_xml(const std::string& dir, std::string&
     if (a.is_order() != b.is_order()) return !a.is_order();
     return a.in_force < b.in_force;
   });
+  return std::make_shared<const Library>(std::move(versions));
+}
+
+std::shared_ptr<const Library> from_law_library(const ::kvs::law::LawLibrary& library) {
+  using model::word_of;
+  std::vector<Version> versions;
+  versions.reserve(library.versions.size());
+  for (const auto& lv : library.versions) {
+    Version v;
+    v.id = lv.id;
+    v.act = lv.act;
+    v.title = lv.title;
+    v.source = lv.source;
+    v.in_force = lv.in_force;
+    v.ends = lv.ends;
+    v.verified = lv.verified;
+    v.number = lv.number;
+    v.year = lv.year;
+    for (const auto& a : lv.amending_acts) v.amending_acts.push_back({a.number, a.date, a.title, a.verified});
+    for (const auto& a : lv.superseded) v.superseded.push_back(a.number);
+    v.provisions.reserve(lv.provisions.size());
+    for (const auto& lp : lv.provisions) {
+      Provision p;
+      p.id = lp.id;
+      p.paragraph = lp.paragraph;
+      p.stk = lp.stk;
+      p.chapter = lp.chapter;
+      p.amending_act = lp.amending_act;
+      p.verbatim = lp.verbatim;
+      p.verified = lp.verified;
+      p.text = lp.text;
+      v.provisions.push_back(std::move(p));
+    }
+    for (const auto& ld : lv.duties) {
+      Duty d;
+      d.rule = ld.rule;
+      d.provision = ld.provision;
+      using Kind = ::kvs::law::AgeSpec::Kind;
+      d.age = ld.age.kind == Kind::turns ? Duty::Age::turns : ld.age.kind == Kind::interval ? Duty::Age::interval
+                                                                                             : Duty::Age::from;
+      d.from = ld.age.from;
+      d.to = ld.age.to;
+      for (auto c : ld.conditions) d.conditions.emplace_back(word_of(c));
+      d.frequency = std::string(word_of(ld.frequency));
+      d.visits = ld.visits_per_year;
+      v.duties.push_back(std::move(d));
+    }
+    for (const auto& e : lv.permitted_exclusions)
+      v.exclusions.push_back({e.provision, std::string(word_of(e.ground)), e.reference, false, {}});
+    for (const auto& e : lv.conditional_exclusions)
+      v.exclusions.push_back({e.provision, std::string(word_of(e.ground)), {}, true, std::string(word_of(e.needs))});
+    for (const auto& c : lv.content) v.content.push_back({c.rule, c.provision, c.tokens});
+    for (const auto& r : lv.repeals)
+      v.repeals.push_back({r.act, r.paragraph, r.number, r.year, r.date, r.by, r.verified});
+    versions.push_back(std::move(v));
+  }
   return std::make_shared<const Library>(std::move(versions));
 }
 

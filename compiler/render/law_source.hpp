@@ -2,10 +2,11 @@
 // to quote, the duties and permitted exclusions to compare the standard's offer with, and
 // the content requirements for the council appendix.
 //
-// This is a narrow interface over checks/law/*.xml (format: docs/law-data.md). For now it
-// is read here with pugixml (load_law_xml); when the checker's loader (checks/law_loader.hpp)
-// is a library target, an adapter from its LawLibrary replaces load_law_xml and nothing
-// else in the renderer changes.
+// This is a narrow interface over checks/law/*.xml (format: docs/law-data.md), filled one
+// of two ways: read here with pugixml (load_law_xml), which is what plain `kvs render`
+// does, since the checker's validating loader costs three times as much; or, in a run that
+// has loaded the checker's LawLibrary anyway (check --ud, render --byraad, compare
+// --dokumenter), copied from it (from_law_library), so the law is read once per run.
 #pragma once
 
 #include <memory>
@@ -16,6 +17,10 @@
 #include <vector>
 
 #include "date.hpp"
+
+namespace kvs::law {
+struct LawLibrary;  // checks/law_loader.hpp
+}
 
 namespace kvs::render::law {
 
@@ -117,5 +122,9 @@ class Library {
 
 /// Reads every *.xml in `dir` (sorted by name). On failure returns null and sets `error`.
 std::shared_ptr<const Library> load_law_xml(const std::string& dir, std::string& error);
+
+/// The same Library from the checker's loaded and validated data (every version, in its
+/// order; the exclusions a version permits before those it permits conditionally).
+std::shared_ptr<const Library> from_law_library(const ::kvs::law::LawLibrary& library);
 
 }  // namespace kvs::render::law

@@ -25,6 +25,12 @@ std::optional<Renderer> Renderer::load(const std::string& data_dir, std::string&
   return Renderer(std::move(templates), std::move(law));
 }
 
+std::optional<Renderer> Renderer::load_templates_only(const std::string& data_dir, std::string& error) {
+  auto templates = load_templates(data_dir + "/templates", error);
+  if (!templates) return std::nullopt;
+  return Renderer(std::move(templates), nullptr);
+}
+
 Built Renderer::build(const model::Standard& s, const RenderOptions& options) const {
   RenderOptions o = options;
   if (o.generator.empty()) o.generator = generator_name();

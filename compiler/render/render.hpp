@@ -32,6 +32,11 @@ class Renderer {
   /// Loads `data_dir`/templates and `data_dir`/checks/law. Law data that cannot be read is
   /// not fatal (the legal-basis section then says so); missing templates are.
   static std::optional<Renderer> load(const std::string& data_dir, std::string& error);
+  /// Loads `data_dir`/templates only: for a run that loads the checker's law data anyway
+  /// and hands it over with use_law (the law is then read once, not twice).
+  static std::optional<Renderer> load_templates_only(const std::string& data_dir, std::string& error);
+  /// The law as the checker loaded it (law::from_law_library), in place of any read before.
+  void use_law(const ::kvs::law::LawLibrary& library) { law_ = law::from_law_library(library); }
 
   Built build(const model::Standard& s, const RenderOptions& options) const;
   std::string html(const Built& b) const;
