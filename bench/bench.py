@@ -523,6 +523,14 @@ def cmd_report(a) -> int:
       "Rows where the standard changed run `bash bench/prepare.sh change FOLDER` (untimed) before each run, "
       "so both documents differ and are replaced, as after an edit.")
     w("")
+    one, two = lat.get("check_ud_tmpfs"), lat.get("check_ud_two_tmpfs")
+    if one and two:
+        more = (two["median_s"] - one["median_s"]) * 1e3
+        w(f"One more standard in the same process costs {more:.2f} ms (`check --ud` of two standards to tmpfs, "
+          f"{two['median_s'] * 1e3:.2f} ms, less one, {one['median_s'] * 1e3:.2f} ms): the other "
+          f"{one['median_s'] * 1e3 - more:.2f} ms of a one-standard run are the process's start and end, "
+          "loading the law and the templates, and the first touch of every page it uses (§6).")
+        w("")
 
     # ---- callgrind
     w("## 4. Instruction counts (callgrind; stable where wall time is noisy)")

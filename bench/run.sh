@@ -248,6 +248,14 @@ B latency --results "$RES" --log "$LOG" --id check_ud --label "kvs check --ud HT
   --prepare "$CH" -- "$K check $F --ud $O/latency --dato $DATO"
 B latency --results "$RES" --log "$LOG" --id check_ud_tmpfs --label "kvs check --ud HTML+DOCX → tmpfs (findings and documents, one process; the standard changed)" --runs $RUNS \
   --prepare "$CHT" -- "$K check $F --ud $T/latency --dato $DATO"
+# The same command on two standards (the second a copy under another name): what one more
+# standard costs once the process has started, loaded the law and the templates and touched
+# its pages; the difference to check_ud_tmpfs is the first standard's cold start (§3).
+mkdir -p "$T/latency-two-src" "$T/latency-two"
+cp "$F" "$T/latency-two-src/hjoerring-2024.kvs"
+cp "$F" "$T/latency-two-src/hjoerring-2024-kopi.kvs"
+B latency --results "$RES" --log "$LOG" --id check_ud_two_tmpfs --label "kvs check --ud HTML+DOCX → tmpfs, two standards in one process (the second a copy; both changed)" --runs $RUNS \
+  --prepare "$CHANGE $T/latency-two" -- "$K check $T/latency-two-src/hjoerring-2024.kvs $T/latency-two-src/hjoerring-2024-kopi.kvs --ud $T/latency-two --dato $DATO"
 B latency --results "$RES" --log "$LOG" --id render_byraad --label "kvs render --byraad HTML+DOCX → disk (check + render in one process, with the appendix; the standard changed)" --runs $RUNS \
   --prepare "$CH" -- "$K render --byraad $F --ud $O/latency --format html,docx --dato $DATO"
 B latency --results "$RES" --log "$LOG" --id render_byraad_tmpfs --label "kvs render --byraad HTML+DOCX → tmpfs (check + render in one process; the standard changed)" --runs $RUNS \
