@@ -30,10 +30,12 @@ struct Command {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"check", "tjek", "check [--format tekst|json|sarif] [--dato ÅÅÅÅ-MM-DD] [--strict] [--ud MAPPE [--byraad]] FIL...",
+      {"check", "tjek",
+       "check [--format tekst|json|sarif] [--dato ÅÅÅÅ-MM-DD] [--strict] [--ud MAPPE [--byraad]] [--foelg] FIL...",
        "kontrollér standarder: syntaks, betydning og lovkrav; --ud danner også dokumenterne (HTML og DOCX) "
-       "for hver fil uden fejl i samme kørsel (--byraad: byrådsudgaven med bilag)",
-       {"--format", "--dato", "--strict", "--ud", "--byraad"}, kvs::cli::run_check},
+       "for hver fil uden fejl i samme kørsel (--byraad: byrådsudgaven med bilag); --foelg (--følg) bliver "
+       "ved og kontrollerer (og danner) igen, hver gang en af filerne gemmes, til Ctrl+C",
+       {"--format", "--dato", "--strict", "--ud", "--byraad", "--foelg"}, kvs::cli::run_check},
       {"fmt", "formater", "fmt [-w|--skriv] [--tjek] FIL...",
        "skriv filer i kanonisk form (til skærmen; -w skriver filen om)",
        {"--skriv", "--tjek"}, kvs::cli::run_fmt},

@@ -31,6 +31,7 @@ std::optional<Options> parse_options(int argc, char** argv, int first, const std
     if (name == "-w") name = "--skriv";
     if (name == "--out") name = "--ud";
     if (name == "-j") name = "--jobs";
+    if (name == "--følg" || name == "--watch") name = "--foelg";
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       std::string msg = "ukendt tilvalg '" + name + "' til denne kommando";
       if (auto guess = closest_word(name, allowed)) msg += "; mente du '" + *guess + "'?";
@@ -86,6 +87,8 @@ std::optional<Options> parse_options(int argc, char** argv, int first, const std
       o.council = true;
     } else if (name == "--dokumenter") {
       o.documents = true;
+    } else if (name == "--foelg") {
+      o.follow = true;
     } else if (name == "--jobs") {
       auto v = take_value();
       char* end = nullptr;

@@ -25,6 +25,7 @@ struct Options {
   std::vector<std::string> render_formats;  ///< render --format html|docx|md (repeatable, or html,md)
   unsigned jobs = 0;               ///< --jobs / -j: worker threads (0: one per core)
   bool documents = false;          ///< compare --dokumenter: also render every standard
+  bool follow = false;             ///< check --foelg (--følg, --watch): check again on every save
 };
 
 /// Exit codes of every subcommand.

@@ -117,6 +117,37 @@ expect_exit 0 "compare --dokumenter over year folders" "$KVS" compare "$tmp/aar"
 expect_exit 2 "compare --dokumenter with a name used twice" "$KVS" compare "$tmp/aar/2024/soroe.kvs" "$tmp/aar/2025/soroe.kvs" --dokumenter --ud "$tmp/c6"
 "$KVS" compare "$tmp/aar/2024/soroe.kvs" "$tmp/aar/2025/soroe.kvs" --dokumenter --ud "$tmp/c6" 2>&1 | grep -q "bruges allerede" && ok || bad "duplicate document name reported"
 
+# check --foelg: the process stays, and every save of the file (written in place, or written
+# beside it and renamed over it, as many editors do) is checked and rendered again at once;
+# a save with errors keeps the last good documents; Ctrl+C ends it with exit 0.
+mkdir -p "$tmp/f"
+cp standards/hjoerring-2024.kvs "$tmp/f/h.kvs"
+"$KVS" check --foelg "$tmp/f/h.kvs" --ud "$tmp/f/ud" --dato 2024-06-01 > "$tmp/f/log" 2> "$tmp/f/err" &
+follower=$!
+rounds_seen() {  # pattern count: waits up to 10 s until the log has `count` lines matching `pattern`
+  for _ in $(seq 100); do [ "$(grep -c "$1" "$tmp/f/log")" -ge "$2" ] && return 0; sleep 0.1; done
+  return 1
+}
+rounds_seen '^skrev .*h.docx' 1 && ok || bad "check --foelg: the first round"
+grep -q 'følger 1 fil' "$tmp/f/err" && ok || bad "check --foelg says what it follows"
+echo '# gemt på stedet' >> "$tmp/f/h.kvs"
+rounds_seen '^skrev .*h.docx' 2 && ok || bad "check --foelg: a save in place"
+grep -q 'gemt på stedet' "$tmp/f/h.kvs" && grep -q "$(sha256sum "$tmp/f/h.kvs" | cut -d' ' -f1)" "$tmp/f/ud/h.html" \
+  && ok || bad "check --foelg: the documents are those of the saved file"
+{ cat "$tmp/f/h.kvs"; echo '# gemt ved omdøbning'; } > "$tmp/f/.h.kvs.ny" && mv "$tmp/f/.h.kvs.ny" "$tmp/f/h.kvs"
+rounds_seen '^skrev .*h.docx' 3 && ok || bad "check --foelg: a save by rename"
+cp "$tmp/f/ud/h.html" "$tmp/f/good.html"
+printf 'kommune: "Testby\n' > "$tmp/f/h.kvs"
+rounds_seen 'h.kvs: ikke dannet, fordi filen har fejl' 1 && ok || bad "check --foelg: a save with errors"
+cmp -s "$tmp/f/ud/h.html" "$tmp/f/good.html" && ok || bad "check --foelg: a save with errors kept the last good document"
+[ "$(grep -c '^\[[0-9:]*\] gemt: ' "$tmp/f/log")" = 3 ] && ok || bad "check --foelg: one round per save"
+kill -INT "$follower"
+wait "$follower"
+[ $? = 0 ] && ok || bad "check --foelg: Ctrl+C ends it with exit 0"
+ls "$tmp/f/ud" | grep -q kvs-tmp && bad "check --foelg left a temporary file" || ok
+expect_exit 2 "check --foelg --format json" "$KVS" check --foelg standards/soroe.kvs --format json
+expect_exit 2 "check --foelg on a file in a folder that does not exist" "$KVS" check --foelg "$tmp/ingen/mappe.kvs"
+
 # The fingerprint in a document is the SHA-256 of the file as saved: for a file the loader
 # takes as it is, and for one it changes (a BOM and CRLF line ends, as Windows editors save).
 sed 's/$/\r/' standards/soroe.kvs | { printf '\357\273\277'; cat; } > "$tmp/soroe-crlf.kvs"
