@@ -147,6 +147,68 @@ def cmd_latency(a) -> int:
     return 0
 
 
+def cmd_follow(a) -> int:
+    """`kvs check --foelg`: the time from a save of the followed file (its close) to the last line
+    of the round it starts (the DOCX listed), read from kvs's stdout as it comes. Each save adds
+    a comment line, so the fingerprint and both documents change, as in the rows run after
+    `prepare.sh change`. One record of kind "latency", so the report lists it with the others."""
+    import signal
+    work, out = Path(a.work), Path(a.out)
+    work.mkdir(parents=True, exist_ok=True)
+    followed = work / Path(a.source).name
+    base = Path(a.source).read_bytes()
+    followed.write_bytes(base)
+    cmd = [a.kvs, "check", "--foelg", str(followed), "--ud", str(out), "--dato", a.dato]
+    log = open(a.log, "a") if a.log else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, bufsize=0)
+    fd = proc.stdout.fileno()
+    done = re.compile("^(skrev|uændret) .*".encode() + re.escape(followed.stem.encode()) + rb"\.docx$", re.M)
+    pending = b""
+
+    def round_end():  # reads kvs's output in blocks until a round's last line has come
+        nonlocal pending
+        while True:
+            m = done.search(pending)
+            if m:
+                pending = pending[m.end():]
+                return
+            block = os.read(fd, 1 << 16)
+            if not block:
+                raise SystemExit(f"follow: kvs stopped (exit {proc.wait()}); see {a.log}")
+            pending += block
+
+    round_end()  # the first round over the file as copied
+    times = []
+    for i in range(a.warmup + a.runs):
+        with open(followed, "wb") as f:
+            f.write(base + f"# gemt {i}\n".encode())
+        t0 = time.perf_counter()  # the save is complete: the close above is the event kvs waits for
+        round_end()
+        if i >= a.warmup:
+            times.append(time.perf_counter() - t0)
+    proc.send_signal(signal.SIGINT)
+    rc = proc.wait()
+    if log is not subprocess.DEVNULL:
+        log.close()
+    if rc != 0:
+        raise SystemExit(f"follow: kvs check --foelg ended with exit {rc}")
+    times.sort()
+
+    def pct(p):
+        k = (len(times) - 1) * p
+        lo, hi = int(k), min(int(k) + 1, len(times) - 1)
+        return times[lo] + (times[hi] - times[lo]) * (k - lo)
+
+    shown = " ".join(cmd) + " (each run: the file saved, timed until the round has listed the DOCX)"
+    rec = {"kind": "latency", "id": a.id, "label": a.label, "command": shown, "prepare": None, "runs": len(times),
+           "shell": False, "median_s": pct(0.5), "p90_s": pct(0.9), "min_s": times[0], "max_s": times[-1],
+           "mean_s": statistics.mean(times), "user_s": None, "system_s": None}
+    append(a.results, rec)
+    print(f"  {a.id:<28} median {rec['median_s'] * 1e3:7.2f} ms  p90 {rec['p90_s'] * 1e3:7.2f} ms  "
+          f"({len(times)} saves)")
+    return 0
+
+
 def annotate(out_file: str, inclusive: bool, top: int) -> list[dict]:
     args = ["callgrind_annotate", "--threshold=100"]
     if inclusive:
@@ -667,6 +729,11 @@ def cmd_report(a) -> int:
       f"{under5('check_ud_tmpfs')}); `render --byraad`: {under5('render_byraad')} (tmpfs: "
       f"{under5('render_byraad_tmpfs')}); two processes: {under5('check_then_render')} (tmpfs: "
       f"{under5('check_then_render_tmpfs')}) |")
+    if lat.get("follow") or lat.get("follow_tmpfs"):
+        w(f"| (another way) the writer's command kept running, `check --foelg`: a save to the end of its round "
+          f"(check + render HTML+DOCX, both documents replaced) | {ms('follow')} ms disk, {ms('follow_tmpfs')} ms "
+          f"tmpfs | {under5('follow')} (tmpfs: {under5('follow_tmpfs')}); not a fresh process: the law and the "
+          f"templates were loaded at its start |")
     w(f"| (of which) rendering alone, `render` HTML+DOCX | {ms('render')} ms disk (documents replaced), "
       f"{ms('render_tmpfs')} ms tmpfs, {ms('render_same')} ms disk with nothing changed | "
       f"{under5('render')} (tmpfs: {under5('render_tmpfs')}; nothing changed: {under5('render_same')}) |")
@@ -754,6 +821,18 @@ def main() -> int:
     p.add_argument("--cwd")
     p.add_argument("--log")
     p.add_argument("cmd", nargs=argparse.REMAINDER)
+    p = sub.add_parser("follow")
+    p.add_argument("--results", required=True)
+    p.add_argument("--id", required=True)
+    p.add_argument("--label", required=True)
+    p.add_argument("--runs", type=int, default=200)
+    p.add_argument("--warmup", type=int, default=10)
+    p.add_argument("--kvs", required=True)
+    p.add_argument("--source", required=True, help="the standard to follow (copied into --work)")
+    p.add_argument("--work", required=True, help="folder of the followed copy")
+    p.add_argument("--out", required=True, help="kvs check --ud folder")
+    p.add_argument("--dato", required=True)
+    p.add_argument("--log")
     p = sub.add_parser("callgrind")
     p.add_argument("--results", required=True)
     p.add_argument("--id", required=True)
@@ -784,6 +863,8 @@ def main() -> int:
         return cmd_measure(a)
     if a.what == "latency":
         return cmd_latency(a)
+    if a.what == "follow":
+        return cmd_follow(a)
     if a.what == "callgrind":
         return cmd_callgrind(a)
     if a.what == "verify":

@@ -256,6 +256,13 @@ cp "$F" "$T/latency-two-src/hjoerring-2024.kvs"
 cp "$F" "$T/latency-two-src/hjoerring-2024-kopi.kvs"
 B latency --results "$RES" --log "$LOG" --id check_ud_two_tmpfs --label "kvs check --ud HTML+DOCX → tmpfs, two standards in one process (the second a copy; both changed)" --runs $RUNS \
   --prepare "$CHANGE $T/latency-two" -- "$K check $T/latency-two-src/hjoerring-2024.kvs $T/latency-two-src/hjoerring-2024-kopi.kvs --ud $T/latency-two --dato $DATO"
+# The writer's command kept running beside the editor (kvs check --foelg): each run is a save
+# of the followed file (a comment line added, so both documents change), timed from its close
+# to the round's last line on kvs's stdout (bench.py follow).
+B follow --results "$RES" --log "$LOG" --id follow --label "kvs check --foelg --ud → disk: a save, to the end of its round (findings and both documents replaced)" \
+  --runs $RUNS --kvs "$K" --source "$F" --work "$O/follow-src" --out "$O/follow" --dato $DATO
+B follow --results "$RES" --log "$LOG" --id follow_tmpfs --label "kvs check --foelg --ud → tmpfs: a save, to the end of its round" \
+  --runs $RUNS --kvs "$K" --source "$F" --work "$T/follow-src" --out "$T/follow" --dato $DATO
 B latency --results "$RES" --log "$LOG" --id render_byraad --label "kvs render --byraad HTML+DOCX → disk (check + render in one process, with the appendix; the standard changed)" --runs $RUNS \
   --prepare "$CH" -- "$K render --byraad $F --ud $O/latency --format html,docx --dato $DATO"
 B latency --results "$RES" --log "$LOG" --id render_byraad_tmpfs --label "kvs render --byraad HTML+DOCX → tmpfs (check + render in one process; the standard changed)" --runs $RUNS \
