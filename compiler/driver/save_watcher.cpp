@@ -10,11 +10,12 @@
 #include <cstring>
 #include <filesystem>
 
-namespace kvs::cli {
+namespace kvs {
 
 SaveWatcher::~SaveWatcher() {
   if (inotify_ >= 0) ::close(inotify_);
   if (signals_ >= 0) ::close(signals_);
+  if (masked_) ::sigprocmask(SIG_SETMASK, &earlier_mask_, nullptr);
 }
 
 bool SaveWatcher::open(const std::vector<std::string>& files, std::string& error) {
@@ -39,7 +40,8 @@ bool SaveWatcher::open(const std::vector<std::string>& files, std::string& error
   sigemptyset(&stop);
   sigaddset(&stop, SIGINT);
   sigaddset(&stop, SIGTERM);
-  if (::sigprocmask(SIG_BLOCK, &stop, nullptr) != 0 || (signals_ = ::signalfd(-1, &stop, SFD_CLOEXEC)) < 0) {
+  masked_ = ::sigprocmask(SIG_BLOCK, &stop, &earlier_mask_) == 0;
+  if (!masked_ || (signals_ = ::signalfd(-1, &stop, SFD_CLOEXEC)) < 0) {
     error = std::string("kan ikke vente på Ctrl+C: ") + std::strerror(errno);
     return false;
   }
@@ -70,16 +72,24 @@ bool SaveWatcher::drain(std::vector<bool>& saved) {
   }
 }
 
-std::vector<std::string> SaveWatcher::wait() {
+std::vector<std::string> SaveWatcher::wait(int timeout_ms) {
   std::vector<bool> saved(followed_.size(), false);
   for (;;) {
     pollfd fds[2] = {{inotify_, POLLIN, 0}, {signals_, POLLIN, 0}};
-    if (::poll(fds, 2, -1) < 0) {
+    int ready = ::poll(fds, 2, timeout_ms);
+    if (ready == 0) return {};
+    if (ready < 0) {
       if (errno == EINTR) continue;
       error_ = std::string("kan ikke vente på ændringer: ") + std::strerror(errno);
       return {};
     }
-    if (fds[1].revents & POLLIN) return {};  // Ctrl+C or SIGTERM: stop between rounds
+    if (fds[1].revents & POLLIN) {  // Ctrl+C or SIGTERM: stop between rounds
+      signalfd_siginfo taken;  // read, so it is not delivered when the mask is given back
+      while (::read(signals_, &taken, sizeof taken) < 0 && errno == EINTR) {
+      }
+      stopped_ = true;
+      return {};
+    }
     if (!drain(saved)) return {};
     std::vector<std::string> out;
     for (std::size_t i = 0; i < followed_.size(); ++i)
@@ -88,4 +98,4 @@ std::vector<std::string> SaveWatcher::wait() {
   }
 }
 
-}  // namespace kvs::cli
+}  // namespace kvs

@@ -1,4 +1,4 @@
-// `kvs check --foelg`: waits for the writer to save one of the standards being followed.
+// For `kvs check --foelg`: waits for the writer to save one of the standards being followed.
 //
 // inotify on each file's folder, not on the file: editors that save by writing a new file
 // and renaming it over the old one (gedit, vim with backups, most IDEs when the folder
@@ -11,26 +11,30 @@
 // as a whole (OutputBatch), never left half-written by the interrupt.
 #pragma once
 
+#include <signal.h>
+
 #include <string>
 #include <vector>
 
-namespace kvs::cli {
+namespace kvs {
 
 class SaveWatcher {
  public:
   SaveWatcher() = default;
   SaveWatcher(const SaveWatcher&) = delete;
   SaveWatcher& operator=(const SaveWatcher&) = delete;
-  ~SaveWatcher();
+  ~SaveWatcher();  ///< closes the descriptors and gives the signals back their earlier mask
 
   /// Starts watching the folders of `files`; false with a Danish `error` if one cannot be.
   bool open(const std::vector<std::string>& files, std::string& error);
 
   /// Blocks until at least one followed file has been saved, then returns every followed
   /// file saved meanwhile, in the order they were given. Empty when the process was asked
-  /// to stop (SIGINT, SIGTERM) or watching failed (`error()` then says why).
-  std::vector<std::string> wait();
+  /// to stop (SIGINT, SIGTERM: stopped()), watching failed (`error()` says why) or, with a
+  /// `timeout_ms` of 0 or more, nothing was saved in that time (the tests use it).
+  std::vector<std::string> wait(int timeout_ms = -1);
 
+  bool stopped() const { return stopped_; }
   const std::string& error() const { return error_; }
 
  private:
@@ -44,8 +48,11 @@ class SaveWatcher {
 
   int inotify_ = -1;
   int signals_ = -1;
+  bool masked_ = false;
+  bool stopped_ = false;
+  sigset_t earlier_mask_{};
   std::vector<Followed> followed_;
   std::string error_;
 };
 
-}  // namespace kvs::cli
+}  // namespace kvs
