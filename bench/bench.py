@@ -131,20 +131,26 @@ def cmd_latency(a) -> int:
         log.close()
     data = json.loads(Path(jpath).read_text())["results"][0]
     os.unlink(jpath)
-    times = sorted(data["times"])
+    append_latency(a, cmdline, data["times"], prepare=a.prepare, shell=a.shell, mean=data["mean"],
+                   user=data.get("user"), system=data.get("system"))
+    return 0
+
+
+def append_latency(a, command, times, prepare=None, shell=False, mean=None, user=None, system=None, unit="runs"):
+    """One record of kind "latency" (median, p90, min, max of `times` in seconds) for the report's §3."""
+    times = sorted(times)
 
     def pct(p):
         k = (len(times) - 1) * p
         lo, hi = int(k), min(int(k) + 1, len(times) - 1)
         return times[lo] + (times[hi] - times[lo]) * (k - lo)
 
-    rec = {"kind": "latency", "id": a.id, "label": a.label, "command": cmdline, "prepare": a.prepare, "runs": len(times),
-           "shell": a.shell, "median_s": pct(0.5), "p90_s": pct(0.9), "min_s": times[0], "max_s": times[-1],
-           "mean_s": data["mean"], "user_s": data.get("user"), "system_s": data.get("system")}
+    rec = {"kind": "latency", "id": a.id, "label": a.label, "command": command, "prepare": prepare, "runs": len(times),
+           "shell": shell, "median_s": pct(0.5), "p90_s": pct(0.9), "min_s": times[0], "max_s": times[-1],
+           "mean_s": mean if mean is not None else statistics.mean(times), "user_s": user, "system_s": system}
     append(a.results, rec)
     print(f"  {a.id:<28} median {rec['median_s'] * 1e3:7.2f} ms  p90 {rec['p90_s'] * 1e3:7.2f} ms  "
-          f"({len(times)} runs)")
-    return 0
+          f"({len(times)} {unit})")
 
 
 def cmd_follow(a) -> int:
@@ -192,20 +198,8 @@ def cmd_follow(a) -> int:
         log.close()
     if rc != 0:
         raise SystemExit(f"follow: kvs check --foelg ended with exit {rc}")
-    times.sort()
-
-    def pct(p):
-        k = (len(times) - 1) * p
-        lo, hi = int(k), min(int(k) + 1, len(times) - 1)
-        return times[lo] + (times[hi] - times[lo]) * (k - lo)
-
     shown = " ".join(cmd) + " (each run: the file saved, timed until the round has listed the DOCX)"
-    rec = {"kind": "latency", "id": a.id, "label": a.label, "command": shown, "prepare": None, "runs": len(times),
-           "shell": False, "median_s": pct(0.5), "p90_s": pct(0.9), "min_s": times[0], "max_s": times[-1],
-           "mean_s": statistics.mean(times), "user_s": None, "system_s": None}
-    append(a.results, rec)
-    print(f"  {a.id:<28} median {rec['median_s'] * 1e3:7.2f} ms  p90 {rec['p90_s'] * 1e3:7.2f} ms  "
-          f"({len(times)} saves)")
+    append_latency(a, shown, times, unit="saves")
     return 0
 
 
@@ -810,29 +804,27 @@ def main() -> int:
     p.add_argument("--results", required=True)
     p.add_argument("--n", type=int, required=True)
     p.add_argument("--fund", required=True, help="fund.csv of kvs compare")
-    p = sub.add_parser("latency")
-    p.add_argument("--results", required=True)
-    p.add_argument("--id", required=True)
-    p.add_argument("--label", required=True)
-    p.add_argument("--runs", type=int, default=200)
-    p.add_argument("--warmup", type=int, default=10)
+    def timed(name):  # the arguments every latency-like measurement takes
+        q = sub.add_parser(name)
+        q.add_argument("--results", required=True)
+        q.add_argument("--id", required=True)
+        q.add_argument("--label", required=True)
+        q.add_argument("--runs", type=int, default=200)
+        q.add_argument("--warmup", type=int, default=10)
+        q.add_argument("--log")
+        return q
+
+    p = timed("latency")
     p.add_argument("--shell", action="store_true")
     p.add_argument("--prepare", help="command hyperfine runs (untimed) before each run")
     p.add_argument("--cwd")
-    p.add_argument("--log")
     p.add_argument("cmd", nargs=argparse.REMAINDER)
-    p = sub.add_parser("follow")
-    p.add_argument("--results", required=True)
-    p.add_argument("--id", required=True)
-    p.add_argument("--label", required=True)
-    p.add_argument("--runs", type=int, default=200)
-    p.add_argument("--warmup", type=int, default=10)
+    p = timed("follow")
     p.add_argument("--kvs", required=True)
     p.add_argument("--source", required=True, help="the standard to follow (copied into --work)")
     p.add_argument("--work", required=True, help="folder of the followed copy")
     p.add_argument("--out", required=True, help="kvs check --ud folder")
     p.add_argument("--dato", required=True)
-    p.add_argument("--log")
     p = sub.add_parser("callgrind")
     p.add_argument("--results", required=True)
     p.add_argument("--id", required=True)
