@@ -18,11 +18,11 @@ const char* extension(Format f) {
 std::string generator_name() { return std::string("kvs ") + KVS_VERSION_STRING; }
 
 std::optional<Renderer> Renderer::load(const std::string& data_dir, std::string& error) {
-  auto templates = load_templates(data_dir + "/templates", error);
-  if (!templates) return std::nullopt;
-  std::string law_error;
-  auto law = law::load_law_xml(data_dir + "/checks/law", law_error);
-  return Renderer(std::move(templates), std::move(law));
+  auto renderer = load_templates_only(data_dir, error);
+  if (!renderer) return std::nullopt;
+  std::string law_error;  // not fatal: the legal-basis section then says the law could not be read
+  renderer->law_ = law::load_law_xml(data_dir + "/checks/law", law_error);
+  return renderer;
 }
 
 std::optional<Renderer> Renderer::load_templates_only(const std::string& data_dir, std::string& error) {
